@@ -1,0 +1,13 @@
+// The plan and the six members, read once from the committed data files.
+import { readFileSync } from 'node:fs';
+import type { MemberCountry, Plan, SubgraphName } from './plan-types.js';
+
+export * from './plan-types.js';
+
+const readJson = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
+
+export const plan: Plan = readJson<Plan>('./plan.json');
+export const memberCountries: MemberCountry[] = readJson<{ countries: MemberCountry[] }>('./countries.json').countries;
+
+export const actionsOwnedBy = (subgraph: SubgraphName) => plan.actions.filter((a) => a.subgraph === subgraph);

@@ -1,0 +1,97 @@
+// Runs one pillar subgraph: connects to its own store (a MongoDB URI from env,
+// or an embedded FerretDB started for it), seeds it, serves GraphQL over HTTP.
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
+import { parse } from 'graphql';
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
+import { repoRoot, subgraphSdl, type SubgraphInfo } from '../subgraphs/registry.js';
+import { exitWhenLauncherDies } from './child-process.js';
+import { connectStore } from './mongo-store.js';
+
+export interface SubgraphDefinition<TContext> {
+  info: SubgraphInfo;
+  resolvers: unknown;
+  /** Registers models on the connection and returns the seeding and per-request context functions. */
+  open(connection: Connection): {
+    seed(): Promise<void>;
+    createContext(): TContext;
+  };
+}
+
+export interface RunningSubgraph {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function runSubgraph<TContext extends object>(
+  definition: SubgraphDefinition<TContext>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunningSubgraph> {
+  const { info } = definition;
+  const log = (msg: string) => console.log(`[${info.name}] ${msg}`);
+  const port = Number(env[info.portEnv] ?? info.defaultPort);
+  const host = env.LMC_HOST ?? '127.0.0.1';
+
+  let embedded: EmbeddedStore | null = null;
+  let uri = env[info.mongoUriEnv];
+  if (!uri) {
+    const dataDir = join(env.LMC_DATA_DIR ?? join(repoRoot, '.data'), info.name);
+    embedded = await startEmbeddedStore({ dataDir, postgresqlUrl: env.LMC_STORE_POSTGRESQL_URL, log });
+    uri = embedded.uri;
+    log(`embedded store (FerretDB) at ${uri} with data in ${dataDir}`);
+  }
+  const dbName = env[`${info.mongoUriEnv.replace(/_URI$/, '_DB')}`] ?? info.defaultDatabase;
+  const connection = await connectStore({ uri, dbName });
+  const { seed, createContext } = definition.open(connection);
+  await seed();
+
+  const server = new ApolloServer<TContext>({
+    // Traces are for Apollo's hosted studio, which we do not use.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    schema: buildSubgraphSchema({
+      typeDefs: parse(subgraphSdl(info)),
+      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+    }),
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port, host },
+    context: async () => createContext(),
+  });
+  log(`serving ${url}`);
+
+  const stop = async () => {
+    await server.stop();
+    await connection.close();
+    await embedded?.stop();
+  };
+  return { url, stop };
+}
+
+/** Entry point for a subgraph's main.ts: run it and stop cleanly on signals. */
+export function runSubgraphMain<TContext extends object>(definition: SubgraphDefinition<TContext>): void {
+  exitWhenLauncherDies();
+  runSubgraph(definition).then(
+    (running) => {
+      let stopping = false;
+      const shutdown = () => {
+        if (stopping) return;
+        stopping = true;
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.on('SIGTERM', shutdown);
+      process.on('SIGINT', shutdown);
+    },
+    (err: Error) => {
+      console.error(`[${definition.info.name}] failed to start: ${err.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,76 @@
+// Starts the whole platform: each subgraph as its own process (each with its
+// own store: a MongoDB URI from env, or an embedded FerretDB), then the gateway.
+import { join } from 'node:path';
+import { ensureStoreBinary } from '../embedded-store/build.js';
+import { freePort } from '../platform-kit/free-port.js';
+import { repoRoot, subgraphs } from '../subgraphs/registry.js';
+import { startService, type ServiceProcess } from './service-process.js';
+
+export interface PlatformOptions {
+  /** Gateway port; 0 picks a free one. */
+  gatewayPort?: number;
+  /** Subgraph ports by name; 0 or missing with freePorts picks a free one. */
+  subgraphPorts?: Partial<Record<string, number>>;
+  freePorts?: boolean;
+  /** Where embedded stores keep their files (one folder per subgraph). */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  onLine?: (line: string) => void;
+}
+
+export interface Platform {
+  gatewayUrl: string;
+  subgraphs: Record<string, ServiceProcess>;
+  gateway: ServiceProcess;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const env = { ...process.env, ...options.env };
+  if (options.dataDir) env.LMC_DATA_DIR = options.dataDir;
+  // Build the store once here rather than racing three builds in the children.
+  if (subgraphs.some((s) => !env[s.mongoUriEnv])) ensureStoreBinary((m) => options.onLine?.(`[platform] ${m}`));
+
+  const started: ServiceProcess[] = [];
+  const stop = async () => {
+    await Promise.all(started.map((s) => s.stop()));
+  };
+  try {
+    const running = await Promise.all(
+      subgraphs.map(async (s) => {
+        const wanted = options.subgraphPorts?.[s.name] ?? (options.freePorts ? 0 : Number(env[s.portEnv] ?? s.defaultPort));
+        const port = wanted === 0 ? await freePort() : wanted;
+        const service = await startService({
+          name: s.name,
+          entry: join(s.dir, 'main.ts'),
+          env: { ...env, [s.portEnv]: String(port) },
+          onLine: options.onLine,
+        });
+        started.push(service);
+        return service;
+      }),
+    );
+    const gatewayWanted = options.gatewayPort ?? (options.freePorts ? 0 : Number(env.GATEWAY_PORT ?? 4000));
+    const gatewayPort = gatewayWanted === 0 ? await freePort() : gatewayWanted;
+    const gateway = await startService({
+      name: 'gateway',
+      entry: join(repoRoot, 'gateway', 'main.ts'),
+      env: {
+        ...env,
+        GATEWAY_PORT: String(gatewayPort),
+        ...Object.fromEntries(subgraphs.map((s, i) => [s.urlEnv, running[i].url])),
+      },
+      onLine: options.onLine,
+    });
+    started.push(gateway);
+    return {
+      gatewayUrl: gateway.url,
+      gateway,
+      subgraphs: Object.fromEntries(running.map((s) => [s.name, s])),
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

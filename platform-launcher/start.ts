@@ -1,0 +1,13 @@
+// `npm start`: the whole platform on this machine, seeded with the plan.
+// Ports: GATEWAY_PORT (4000), POLITICAL_SECURITY_PORT (4001), ECONOMY_PORT (4002),
+// SOCIAL_CULTURAL_PORT (4003). Stores: <SUBGRAPH>_MONGODB_URI or embedded FerretDB.
+import { startPlatform } from './platform.js';
+
+const platform = await startPlatform({ onLine: (line) => console.log(line) }).catch((err: Error) => {
+  console.error(`platform failed to start: ${err.message}`);
+  process.exit(1);
+});
+console.log(`\nLMC Data Platform is up. Gateway: ${platform.gatewayUrl}\n`);
+const shutdown = () => platform.stop().then(() => process.exit(0));
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

@@ -1,0 +1,15 @@
+import { actionLiveDataResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import type { Resolvers } from './generated/resolvers-types.js';
+
+export const resolvers: Resolvers = {
+  PlanAction: {
+    __resolveType: () => 'EconomicAction',
+  },
+  EconomicAction: actionLiveDataResolvers('economy'),
+  Country: {
+    __resolveReference: (ref) => ({ countryCode: ref.code }),
+    code: (c) => c.countryCode,
+    economy: (c) => c,
+  },
+  CountryEconomy: countryViewResolvers('economy'),
+};

@@ -1,0 +1,9 @@
+import { liveDataLoaders } from '../../platform-kit/pillar-live-data.js';
+import type { Models } from './models.js';
+
+/** Per-request context: models and fresh DataLoaders (no cross-request caching). */
+export function createContext(models: Models) {
+  return { models, loaders: liveDataLoaders(models) };
+}
+
+export type SubgraphContext = ReturnType<typeof createContext>;

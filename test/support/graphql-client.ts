@@ -1,0 +1,26 @@
+// Minimal GraphQL-over-HTTP client for tests: the real gateway, over the wire.
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, unknown> }>;
+}
+
+export async function graphql<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  try {
+    return JSON.parse(text) as GraphQLResponse<T>;
+  } catch {
+    throw new Error(`non-JSON response (${res.status}): ${text.slice(0, 300)}`);
+  }
+}
+
+/** Like graphql() but fails the test on any GraphQL error. */
+export async function graphqlData<T = any>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const body = await graphql<T>(url, query, variables);
+  if (body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
