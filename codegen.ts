@@ -1,7 +1,11 @@
 // Typed resolvers for each subgraph, generated from its SDL (own schema.graphql
 // plus platform-kit/common.graphql). Output is a build step (git-ignored).
+// Mapper types: shared ones below, each subgraph's own in its codegen-mappers.ts.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { subgraphs, subgraphSdl } from './subgraphs/registry.js';
+import { mappers as politicalSecurityMappers } from './subgraphs/political-security/codegen-mappers.js';
+import { mappers as economyMappers } from './subgraphs/economy/codegen-mappers.js';
+import { mappers as socialCulturalMappers } from './subgraphs/social-cultural/codegen-mappers.js';
 
 // Fed 2 directives the typescript-resolvers plugin does not declare itself.
 const federationDirectives = /* GraphQL */ `
@@ -9,9 +13,21 @@ const federationDirectives = /* GraphQL */ `
   directive @shareable repeatable on OBJECT | FIELD_DEFINITION
 `;
 
+const kit = '../../../platform-kit'; // relative to subgraphs/<name>/generated/
+const commonMappers: Record<string, string> = {
+  ProgressAssessment: `${kit}/progress-store.js#ProgressAssessmentRecord`,
+  Organisation: `${kit}/organisations-documents.js#OrganisationRecord`,
+  Document: `${kit}/organisations-documents.js#DocumentRecord`,
+};
+
+const ownMappers: Record<string, Record<string, string>> = {
+  'political-security': politicalSecurityMappers,
+  economy: economyMappers,
+  'social-cultural': socialCulturalMappers,
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  silent: true,
   generates: Object.fromEntries(
     subgraphs.map((s) => [
       `subgraphs/${s.name}/generated/resolvers-types.ts`,
@@ -23,45 +39,12 @@ const config: CodegenConfig = {
           useTypeImports: true,
           enumsAsTypes: true,
           contextType: '../context.js#SubgraphContext',
-          mappers: mappersFor(s.name),
-          scalars: { ID: 'string' },
+          mappers: { ...commonMappers, ...ownMappers[s.name] },
+          scalars: { ID: 'string', DateTime: 'Date' },
         },
       },
     ]),
   ),
 };
-
-function mappersFor(name: string): Record<string, string> {
-  const models = '../models.js';
-  switch (name) {
-    case 'political-security':
-      return {
-        Plan: `${models}#PlanOutline`,
-        Chapter: `${models}#ChapterRecord`,
-        Section: `${models}#SectionRecord`,
-        FrameworkAction: `${models}#PlanActionRecord`,
-        PoliticalSecurityAction: `${models}#PlanActionRecord`,
-        EconomicAction: `${models}#PlanActionRecord`,
-        SocialCulturalAction: `${models}#PlanActionRecord`,
-        Country: `${models}#CountryRecord`,
-        CountryPoliticalSecurity: `${models}#CountryPillarView`,
-        ProgressAssessment: `${models}#ProgressAssessmentRecord`,
-      };
-    case 'economy':
-      return {
-        EconomicAction: `${models}#PlanActionRecord`,
-        Country: `${models}#CountryPillarView`,
-        CountryEconomy: `${models}#CountryPillarView`,
-        ProgressAssessment: `${models}#ProgressAssessmentRecord`,
-      };
-    default:
-      return {
-        SocialCulturalAction: `${models}#PlanActionRecord`,
-        Country: `${models}#CountryPillarView`,
-        CountrySocialCultural: `${models}#CountryPillarView`,
-        ProgressAssessment: `${models}#ProgressAssessmentRecord`,
-      };
-  }
-}
 
 export default config;

@@ -1,14 +1,30 @@
-// The live-data basics every pillar subgraph has: its own plan actions and
-// their progress assessments, with per-request loaders and the resolvers for
-// its action entity and its Country view. Parametrised by subgraph name only.
+// The live-data basics every pillar subgraph has: its own plan actions, their
+// progress assessments and rollups, the organisations and documents it
+// stores, per-request loaders, and the resolvers for its action entity, its
+// Country view and the shared value types. Parametrised by subgraph name only.
 import type { Connection } from 'mongoose';
 import { actionsOwnedBy, type SubgraphName } from '../plan-data/index.js';
 import { byIdLoader } from './by-id-loader.js';
+import { documentModel, idField, organisationModel, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
 import { planActionModel, toPlanActionRecord, upsertById, type PlanActionRecord } from './plan-actions-store.js';
-import { assessmentCountByCountryLoader, progressByActionLoader, progressModel } from './progress-store.js';
+import {
+  progressByActionLoader,
+  progressModel,
+  progressRollupModel,
+  progressStatuses,
+  rollupsByCountryLoader,
+  type ProgressAssessmentRecord,
+} from './progress-store.js';
+import { DateTimeScalar } from './scalars.js';
 
 export function registerLiveDataModels(connection: Connection) {
-  return { actions: planActionModel(connection), progress: progressModel(connection) };
+  return {
+    actions: planActionModel(connection),
+    progress: progressModel(connection),
+    progressRollups: progressRollupModel(connection),
+    organisations: organisationModel(connection),
+    documents: documentModel(connection),
+  };
 }
 export type LiveDataModels = ReturnType<typeof registerLiveDataModels>;
 
@@ -19,7 +35,9 @@ export function liveDataLoaders(models: LiveDataModels) {
   return {
     action: byIdLoader(models.actions),
     progress: progressByActionLoader(models.progress),
-    assessmentCount: assessmentCountByCountryLoader(models.progress),
+    rollupsByCountry: rollupsByCountryLoader(models.progressRollups),
+    organisation: byIdLoader(models.organisations),
+    document: byIdLoader(models.documents),
   };
 }
 type LiveDataContext = { loaders: ReturnType<typeof liveDataLoaders> };
@@ -40,9 +58,43 @@ export function actionLiveDataResolvers(subgraph: SubgraphName) {
 
 /** A country's view from this pillar; `view` is the namespaced field's object. */
 export function countryViewResolvers(subgraph: SubgraphName) {
+  const actionCount = actionsOwnedBy(subgraph).length;
   return {
     stewardSubgraph: () => subgraph,
-    progressAssessmentCount: (view: { countryCode: string }, args: { year?: number | null }, ctx: LiveDataContext) =>
-      ctx.loaders.assessmentCount.load({ country: view.countryCode, year: args.year }),
+    progressAssessmentCount: async (view: { countryCode: string }, args: { year?: number | null }, ctx: LiveDataContext) => {
+      const rollups = await ctx.loaders.rollupsByCountry.load(view.countryCode);
+      return rollups.filter((r) => args.year == null || r.year === args.year).reduce((n, r) => n + r.assessedCount, 0);
+    },
+    progressSummary: async (view: { countryCode: string }, args: { year: number }, ctx: LiveDataContext) => {
+      const rollup = (await ctx.loaders.rollupsByCountry.load(view.countryCode)).find((r) => r.year === args.year);
+      return {
+        countryCode: view.countryCode,
+        year: args.year,
+        actionCount,
+        assessedCount: rollup?.assessedCount ?? 0,
+        byStatus: progressStatuses.map((status) => {
+          const count = rollup?.byStatus[status] ?? 0;
+          return { status, count, share: count / actionCount };
+        }),
+      };
+    },
   };
 }
+
+/** Resolvers for the value types in common.graphql that every subgraph returns. */
+export const commonTypeResolvers = {
+  DateTime: DateTimeScalar,
+  ProgressAssessment: {
+    ...idField,
+    evidence: async (p: ProgressAssessmentRecord, _: unknown, ctx: LiveDataContext) =>
+      (await ctx.loaders.document.loadMany(p.evidenceDocumentIds ?? [])).filter(
+        (d): d is DocumentRecord => d !== null && !(d instanceof Error),
+      ),
+    assessor: (p: ProgressAssessmentRecord, _: unknown, ctx: LiveDataContext) =>
+      p.assessorOrganisationId ? ctx.loaders.organisation.load(p.assessorOrganisationId) : null,
+  },
+  Organisation: { ...idField },
+  Document: { ...idField },
+};
+
+export type { DocumentRecord, OrganisationRecord };

@@ -17,11 +17,26 @@ export interface SubgraphDefinition<TContext> {
   info: SubgraphInfo;
   resolvers: unknown;
   /** Registers models on the connection and returns the seeding and per-request context functions. */
-  open(connection: Connection): {
-    seed(): Promise<void>;
-    createContext(): TContext;
-  };
+  open(connection: Connection): OpenSubgraph<TContext>;
 }
+
+export interface SyntheticOptions {
+  /** 1 is the small, fast development set; counts grow linearly with it. */
+  scale: number;
+  /** Fixed random seed: the same options always generate the same records. */
+  randomSeed: number;
+  log?: (msg: string) => void;
+}
+
+export interface OpenSubgraph<TContext> {
+  /** Real reference data (the plan, the members). Idempotent. */
+  seed(): Promise<void>;
+  /** Synthetic demo data, every record marked synthetic. Idempotent for the same options. */
+  seedSynthetic?(options: SyntheticOptions): Promise<void>;
+  createContext(): TContext;
+}
+
+export const DEFAULT_RANDOM_SEED = 20180110; // the Phnom Penh Leaders' Meeting date, as a fixed seed
 
 export interface RunningSubgraph {
   url: string;
@@ -47,8 +62,14 @@ export async function runSubgraph<TContext extends object>(
   }
   const dbName = env[`${info.mongoUriEnv.replace(/_URI$/, '_DB')}`] ?? info.defaultDatabase;
   const connection = await connectStore({ uri, dbName });
-  const { seed, createContext } = definition.open(connection);
+  const { seed, seedSynthetic, createContext } = definition.open(connection);
   await seed();
+  const scale = Number(env.LMC_SYNTHETIC_SCALE ?? 0);
+  if (scale > 0 && seedSynthetic) {
+    const started = Date.now();
+    await seedSynthetic({ scale, randomSeed: Number(env.LMC_SYNTHETIC_SEED ?? DEFAULT_RANDOM_SEED), log });
+    log(`synthetic data at scale ${scale} in ${Date.now() - started} ms`);
+  }
 
   const server = new ApolloServer<TContext>({
     // Traces are for Apollo's hosted studio, which we do not use.

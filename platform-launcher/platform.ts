@@ -1,7 +1,9 @@
 // Starts the whole platform: each subgraph as its own process (each with its
 // own store: a MongoDB URI from env, or an embedded FerretDB), then the gateway.
 import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { ensureStoreBinary } from '../embedded-store/build.js';
+import { composeSupergraph, supergraphPath } from '../gateway/compose-supergraph.js';
 import { freePort } from '../platform-kit/free-port.js';
 import { repoRoot, subgraphs } from '../subgraphs/registry.js';
 import { startService, type ServiceProcess } from './service-process.js';
@@ -30,6 +32,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (options.dataDir) env.LMC_DATA_DIR = options.dataDir;
   // Build the store once here rather than racing three builds in the children.
   if (subgraphs.some((s) => !env[s.mongoUriEnv])) ensureStoreBinary((m) => options.onLine?.(`[platform] ${m}`));
+
+  // Compose now so the gateway never serves a supergraph older than the SDL files.
+  writeFileSync(supergraphPath, composeSupergraph().supergraphSdl);
 
   const started: ServiceProcess[] = [];
   const stop = async () => {

@@ -1,7 +1,9 @@
 // End to end: real FerretDB stores, three subgraph processes and the gateway, over HTTP.
-import mongoose from 'mongoose';
+import { progressAssessmentId, writeProgressAssessments, type ProgressAssessmentRecord } from '../platform-kit/progress-store.js';
+import { syntheticProvenance } from '../platform-kit/provenance.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlData } from './support/graphql-client.js';
+import { openPillarStore } from './support/pillar-store.js';
 import { startTestPlatform, type PlatformFixture } from './support/platform-fixture.js';
 
 let platform: PlatformFixture;
@@ -86,28 +88,36 @@ describe('cross-pillar queries through the gateway', () => {
   });
 
   it('reads progress live from the owning pillar store (economy for 47, social-cultural for 79)', async () => {
-    // Write straight into each pillar's own store, as its ministry would, then read through the gateway.
-    const insert = async (subgraphDir: string, dbName: string, doc: Record<string, unknown>) => {
-      const uri = await storeUriOf(subgraphDir);
-      const client = await new mongoose.mongo.MongoClient(uri).connect();
+    // Write into each pillar's own store through the write path its subgraph uses, then read through the gateway.
+    const write = async (subgraph: 'economy' | 'social-cultural', record: Omit<ProgressAssessmentRecord, '_id' | 'evidenceDocumentIds' | 'provenance'>) => {
+      const store = await openPillarStore(platform.storeUris[subgraph], subgraph);
       try {
-        await client.db(dbName).collection('progress_assessments').insertOne(doc as any);
+        await writeProgressAssessments(store.models, [
+          {
+            ...record,
+            _id: progressAssessmentId(record.actionNumber, record.countryCode, record.year),
+            evidenceDocumentIds: [],
+            provenance: syntheticProvenance(),
+          },
+        ]);
       } finally {
-        await client.close();
+        await store.close();
       }
     };
-    await insert('economy', 'lmc_economy', { _id: '47:TH:2020', actionNumber: 47, countryCode: 'TH', year: 2020, status: 'SUBSTANTIAL', narrative: null });
-    await insert('social-cultural', 'lmc_social_cultural', { _id: '79:LA:2021', actionNumber: 79, countryCode: 'LA', year: 2021, status: 'LIMITED', narrative: null });
+    await write('economy', { actionNumber: 47, countryCode: 'TH', year: 2020, status: 'SUBSTANTIAL' });
+    await write('social-cultural', { actionNumber: 79, countryCode: 'LA', year: 2021, status: 'LIMITED' });
 
     const data = await graphqlData(
       platform.gatewayUrl,
-      `{ a47: planAction(number: 47) { progress(country: "TH", year: 2020) { actionNumber countryCode year status } }
+      `{ a47: planAction(number: 47) { progress(country: "TH", year: 2020) { id actionNumber countryCode year status provenance { synthetic source } } }
          a47none: planAction(number: 47) { progress(country: "TH", year: 2019) { status } }
          a79: planAction(number: 79) { progress { actionNumber countryCode status } }
          th: country(code: "TH") { economy { progressAssessmentCount(year: 2020) } socialCultural { progressAssessmentCount } }
          la: country(code: "LA") { economy { progressAssessmentCount } socialCultural { progressAssessmentCount(year: 2021) } } }`,
     );
-    expect(data.a47.progress).toEqual([{ actionNumber: 47, countryCode: 'TH', year: 2020, status: 'SUBSTANTIAL' }]);
+    expect(data.a47.progress).toEqual([
+      { id: '47:TH:2020', actionNumber: 47, countryCode: 'TH', year: 2020, status: 'SUBSTANTIAL', provenance: { synthetic: true, source: 'synthetic' } },
+    ]);
     expect(data.a47none.progress).toEqual([]);
     expect(data.a79.progress).toEqual([{ actionNumber: 79, countryCode: 'LA', status: 'LIMITED' }]);
     expect(data.th).toEqual({ economy: { progressAssessmentCount: 1 }, socialCultural: { progressAssessmentCount: 0 } });
@@ -119,10 +129,3 @@ describe('cross-pillar queries through the gateway', () => {
     expect(data).toEqual({ planAction: null, country: null });
   });
 });
-
-/** The embedded store URI a subgraph process logged at start-up. */
-async function storeUriOf(subgraph: string): Promise<string> {
-  const uri = platform.storeUris[subgraph];
-  if (!uri) throw new Error(`no store URI recorded for ${subgraph}`);
-  return uri;
-}

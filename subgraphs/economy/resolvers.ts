@@ -1,7 +1,8 @@
-import { actionLiveDataResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 
 export const resolvers: Resolvers = {
+  ...commonTypeResolvers,
   PlanAction: {
     __resolveType: () => 'EconomicAction',
   },

@@ -1,5 +1,5 @@
 import { plan as planData } from '../../plan-data/index.js';
-import { actionLiveDataResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
 import { subgraphInfo } from '../registry.js';
 import type { FrameworkActionResolvers, Resolvers } from './generated/resolvers-types.js';
 import type { SubgraphContext } from './context.js';
@@ -43,6 +43,7 @@ const referenceOf = (typeName: ActionTypeName) => async (ref: { number: number }
 };
 
 export const resolvers: Resolvers = {
+  ...commonTypeResolvers,
   Query: {
     plan: () => ({ title: planData.title, source: planData.source }),
     planAction: (_, { number }, ctx) => ctx.loaders.action.load(number),

@@ -1,0 +1,16 @@
+// economy subgraph: live data of section 4.2, Economy and Sustainable Development.
+import type { SubgraphDefinition } from '../../platform-kit/subgraph-server.js';
+import { subgraphInfo } from '../registry.js';
+import { createContext, type SubgraphContext } from './context.js';
+import { registerModels } from './models.js';
+import { resolvers } from './resolvers.js';
+import { seedEconomicPillar } from './seed.js';
+
+export const definition: SubgraphDefinition<SubgraphContext> = {
+  info: subgraphInfo('economy'),
+  resolvers,
+  open(connection) {
+    const models = registerModels(connection);
+    return { seed: () => seedEconomicPillar(models), createContext: () => createContext(models) };
+  },
+};

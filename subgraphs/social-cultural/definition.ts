@@ -1,0 +1,16 @@
+// social-cultural subgraph: live data of section 4.3, Social and Cultural Cooperation.
+import type { SubgraphDefinition } from '../../platform-kit/subgraph-server.js';
+import { subgraphInfo } from '../registry.js';
+import { createContext, type SubgraphContext } from './context.js';
+import { registerModels } from './models.js';
+import { resolvers } from './resolvers.js';
+import { seedSocialCulturalPillar } from './seed.js';
+
+export const definition: SubgraphDefinition<SubgraphContext> = {
+  info: subgraphInfo('social-cultural'),
+  resolvers,
+  open(connection) {
+    const models = registerModels(connection);
+    return { seed: () => seedSocialCulturalPillar(models), createContext: () => createContext(models) };
+  },
+};
