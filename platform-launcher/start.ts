@@ -3,7 +3,11 @@
 // SOCIAL_CULTURAL_PORT (4003). Stores: <SUBGRAPH>_MONGODB_URI or embedded FerretDB.
 import { startPlatform } from './platform.js';
 
-const platform = await startPlatform({ onLine: (line) => console.log(line) }).catch((err: Error) => {
+// Development runs get the small synthetic demo set unless told otherwise (0 = none).
+const platform = await startPlatform({
+  env: { LMC_SYNTHETIC_SCALE: process.env.LMC_SYNTHETIC_SCALE ?? '1' },
+  onLine: (line) => console.log(line),
+}).catch((err: Error) => {
   console.error(`platform failed to start: ${err.message}`);
   process.exit(1);
 });

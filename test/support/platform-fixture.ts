@@ -14,9 +14,21 @@ export interface PlatformFixture extends Platform {
   dispose(): Promise<void>;
 }
 
-export async function startTestPlatform(dataDir = mkdtempSync(join(tmpdir(), 'lmc-test-'))): Promise<PlatformFixture> {
-  // A developer's own MongoDB URIs must not leak into tests.
-  const env = Object.fromEntries(subgraphs.map((s) => [s.mongoUriEnv, '']));
+export interface TestPlatformOptions {
+  dataDir?: string;
+  /** LMC_SYNTHETIC_SCALE for the subgraphs: 0 (default) seeds only the plan and the members. */
+  syntheticScale?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<PlatformFixture> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lmc-test-'));
+  const env = {
+    // A developer's own MongoDB URIs must not leak into tests.
+    ...Object.fromEntries(subgraphs.map((s) => [s.mongoUriEnv, ''])),
+    LMC_SYNTHETIC_SCALE: String(options.syntheticScale ?? 0),
+    ...options.env,
+  };
   const lines: string[] = [];
   const storeUris: Record<string, string> = {};
   const onLine = (line: string) => {
