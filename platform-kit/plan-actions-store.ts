@@ -39,12 +39,5 @@ export const toPlanActionRecord = (action: PlanAction): PlanActionRecord => ({
   text: action.text,
 });
 
-/** Upserts records by _id: running it twice leaves the same state. */
-export async function upsertById<T extends { _id: unknown }>(model: Model<T>, records: T[]): Promise<void> {
-  if (records.length === 0) return;
-  await model.bulkWrite(
-    records.map((record) => ({
-      replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true },
-    })) as never,
-  );
-}
+// Kept here too for existing callers; the implementation lives in bulk-writes.ts.
+export { upsertById } from './bulk-writes.js';

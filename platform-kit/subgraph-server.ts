@@ -64,7 +64,8 @@ export async function runSubgraph<TContext extends object>(
   const connection = await connectStore({ uri, dbName });
   const { seed, seedSynthetic, createContext } = definition.open(connection);
   await seed();
-  const scale = Number(env.LMC_SYNTHETIC_SCALE ?? 0);
+  // <NAME>_SYNTHETIC_SCALE overrides LMC_SYNTHETIC_SCALE for one pillar.
+  const scale = Number(env[info.mongoUriEnv.replace(/_MONGODB_URI$/, '_SYNTHETIC_SCALE')] || env.LMC_SYNTHETIC_SCALE || 0);
   if (scale > 0 && seedSynthetic) {
     const started = Date.now();
     await seedSynthetic({ scale, randomSeed: Number(env.LMC_SYNTHETIC_SEED ?? DEFAULT_RANDOM_SEED), log });

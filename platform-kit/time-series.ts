@@ -3,6 +3,7 @@
 // month, quarter, year) merge daily rollups, so their cost depends on the time
 // range asked for, not on how many observations are stored.
 import { Schema, trusted, type Connection, type Model } from 'mongoose';
+import { applyCounterChanges } from './bulk-writes.js';
 import { badUserInput } from './input-errors.js';
 
 export type Bucket = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
@@ -54,7 +55,7 @@ export const dailyRollupModel = (connection: Connection, collection: string): Mo
 export const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 const dayKey = (t: Date) => utcDay(t).toISOString().slice(0, 10);
 
-/** Folds newly inserted observations into the daily rollups ($inc/$min/$max upserts, one per series-day). */
+/** Folds newly inserted observations into the daily rollups (new days inserted whole, existing ones $inc/$min/$max). */
 export async function addToDailyRollups(model: Model<DailyRollupRecord>, points: SeriesPoint[]): Promise<void> {
   const byDay = new Map<string, DailyRollupRecord>();
   for (const p of points) {
@@ -66,16 +67,15 @@ export async function addToDailyRollups(model: Model<DailyRollupRecord>, points:
     r.max = Math.max(r.max, p.value);
     byDay.set(id, r);
   }
-  if (byDay.size === 0) return;
-  await model.bulkWrite(
+  await applyCounterChanges(
+    model,
     [...byDay.values()].map((r) => ({
-      updateOne: {
-        filter: { _id: r._id },
-        update: { $inc: { count: r.count, sum: r.sum }, $min: { min: r.min }, $max: { max: r.max }, $setOnInsert: { series: r.series, day: r.day } },
-        upsert: true,
-      },
-    })) as never,
-    { ordered: false },
+      _id: r._id,
+      inc: { count: r.count, sum: r.sum },
+      min: { min: r.min },
+      max: { max: r.max },
+      initial: r as unknown as Record<string, unknown>,
+    })),
   );
 }
 

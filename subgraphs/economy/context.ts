@@ -1,9 +1,10 @@
 import { liveDataLoaders } from '../../platform-kit/pillar-live-data.js';
+import { economyLoaders } from './economy-loaders.js';
 import type { Models } from './models.js';
 
 /** Per-request context: models and fresh DataLoaders (no cross-request caching). */
 export function createContext(models: Models) {
-  return { models, loaders: liveDataLoaders(models) };
+  return { models, loaders: { ...liveDataLoaders(models), ...economyLoaders(models) } };
 }
 
 export type SubgraphContext = ReturnType<typeof createContext>;

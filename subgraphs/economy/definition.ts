@@ -5,12 +5,17 @@ import { createContext, type SubgraphContext } from './context.js';
 import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedEconomicPillar } from './seed.js';
+import { seedEconomySynthetic } from './synthetic.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('economy'),
   resolvers,
   open(connection) {
     const models = registerModels(connection);
-    return { seed: () => seedEconomicPillar(models), createContext: () => createContext(models) };
+    return {
+      seed: () => seedEconomicPillar(models),
+      seedSynthetic: (options) => seedEconomySynthetic(models, options),
+      createContext: () => createContext(models),
+    };
   },
 };

@@ -1,16 +1,28 @@
-import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import { actionLiveDataResolvers, commonTypeResolvers } from '../../platform-kit/pillar-live-data.js';
+import { countryEconomyResolvers } from './country-economy-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { projectQueries, projectResolvers } from './project-resolvers.js';
+import { waterQueries, waterStationResolvers } from './water-resolvers.js';
 
 export const resolvers: Resolvers = {
   ...commonTypeResolvers,
+  Query: { ...projectQueries, ...waterQueries },
   PlanAction: {
     __resolveType: () => 'EconomicAction',
   },
-  EconomicAction: actionLiveDataResolvers('economy'),
+  EconomicAction: {
+    ...actionLiveDataResolvers('economy'),
+    projects: (a, { first, after }, ctx) => ctx.loaders.actionProjects.load({ actionNumber: a._id, first, after }),
+    projectCount: async (a, _, ctx) => (await ctx.loaders.actionProjectCount.load(a._id))?.projectCount ?? 0,
+  },
   Country: {
     __resolveReference: (ref) => ({ countryCode: ref.code }),
     code: (c) => c.countryCode,
     economy: (c) => c,
   },
-  CountryEconomy: countryViewResolvers('economy'),
+  CountryEconomy: countryEconomyResolvers,
+  Project: projectResolvers,
+  ProjectConnection: { totalCount: (c) => c.totalCount() },
+  WaterStationConnection: { totalCount: (c) => c.totalCount() },
+  WaterStation: waterStationResolvers,
 };

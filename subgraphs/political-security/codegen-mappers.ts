@@ -1,5 +1,6 @@
 // GraphQL type → the stored record type its resolvers receive (see codegen.ts).
 const models = '../models.js';
+const kit = '../../../platform-kit';
 export const mappers: Record<string, string> = {
   Plan: `${models}#PlanOutline`,
   Chapter: `${models}#ChapterRecord`,
@@ -10,4 +11,10 @@ export const mappers: Record<string, string> = {
   SocialCulturalAction: `${models}#PlanActionRecord`,
   Country: `${models}#CountryRecord`,
   CountryPoliticalSecurity: `${models}#CountryPillarView`,
+  Meeting: `${models}#MeetingRecord`,
+  CooperationActivity: `${models}#CooperationActivityRecord`,
+  MechanismBody: `${models}#MechanismBodyRecord`,
+  MeetingConnection: `${kit}/connections.js#Connection<MeetingRecord>`,
+  CooperationActivityConnection: `${kit}/connections.js#Connection<CooperationActivityRecord>`,
+  MechanismBodyConnection: `${kit}/connections.js#Connection<MechanismBodyRecord>`,
 };

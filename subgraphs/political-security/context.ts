@@ -1,5 +1,6 @@
 import { byIdLoader } from '../../platform-kit/by-id-loader.js';
 import { liveDataLoaders } from '../../platform-kit/pillar-live-data.js';
+import { mechanismLoaders } from './mechanism-loaders.js';
 import type { ChapterRecord, Models, PlanActionRecord, SectionRecord } from './models.js';
 
 export interface Outline {
@@ -31,6 +32,7 @@ export function createContext(models: Models) {
       section: byIdLoader(models.sections),
       country: byIdLoader(models.countries),
       ...liveDataLoaders(models),
+      ...mechanismLoaders(models),
     },
   };
 }

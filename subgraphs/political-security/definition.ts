@@ -6,12 +6,17 @@ import { createContext, type SubgraphContext } from './context.js';
 import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedPoliticalSecurity } from './seed.js';
+import { seedSyntheticPoliticalSecurity } from './synthetic.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('political-security'),
   resolvers,
   open(connection) {
     const models = registerModels(connection);
-    return { seed: () => seedPoliticalSecurity(models), createContext: () => createContext(models) };
+    return {
+      seed: () => seedPoliticalSecurity(models),
+      seedSynthetic: (options) => seedSyntheticPoliticalSecurity(models, options),
+      createContext: () => createContext(models),
+    };
   },
 };

@@ -3,10 +3,12 @@ import { Schema, type Connection } from 'mongoose';
 import type { LocalizedText, SubgraphName } from '../../plan-data/index.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { registerLiveDataModels } from '../../platform-kit/pillar-live-data.js';
+import { registerMechanismModels } from './mechanism-models.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 
 export type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 export type { ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+export type { CooperationActivityRecord, MeetingRecord, MechanismBodyRecord } from './mechanism-models.js';
 
 export interface ChapterRecord {
   _id: string; // Roman numeral
@@ -72,6 +74,7 @@ export function registerModels(connection: Connection) {
     sections: connection.model<SectionRecord>('Section', sectionSchema),
     countries: connection.model<CountryRecord>('Country', countrySchema),
     ...registerLiveDataModels(connection),
+    ...registerMechanismModels(connection),
   };
 }
 

@@ -1,6 +1,8 @@
 import { plan as planData } from '../../plan-data/index.js';
 import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import { pageSize } from '../../platform-kit/connections.js';
 import { subgraphInfo } from '../registry.js';
+import { mechanismResolvers } from './mechanism-resolvers.js';
 import type { FrameworkActionResolvers, Resolvers } from './generated/resolvers-types.js';
 import type { SubgraphContext } from './context.js';
 import type { PlanActionRecord } from './models.js';
@@ -30,6 +32,7 @@ const outlineFields: Omit<FrameworkActionResolvers, '__resolveReference'> = {
   chapter: async (a, _, ctx) => (await ctx.loaders.chapter.load(a.chapter))!,
   section: (a, _, ctx) => (a.section ? ctx.loaders.section.load(a.section) : null),
   pillar: (a) => pillarOf(a),
+  reviewedInMeetings: async (a, { first }, ctx) => (await ctx.loaders.meetingsByAction.load(a._id)).slice(0, pageSize(first)),
 };
 
 // Live-data fields of the actions this subgraph stewards (as every pillar has them).
@@ -44,7 +47,9 @@ const referenceOf = (typeName: ActionTypeName) => async (ref: { number: number }
 
 export const resolvers: Resolvers = {
   ...commonTypeResolvers,
+  ...mechanismResolvers,
   Query: {
+    ...mechanismResolvers.Query,
     plan: () => ({ title: planData.title, source: planData.source }),
     planAction: (_, { number }, ctx) => ctx.loaders.action.load(number),
     countries: async (_, __, ctx) => ctx.models.countries.find().sort({ _id: 1 }).lean(),
@@ -91,5 +96,5 @@ export const resolvers: Resolvers = {
     code: (c) => c._id,
     politicalSecurity: (c) => ({ countryCode: c._id }),
   },
-  CountryPoliticalSecurity: countryViewResolvers(SUBGRAPH),
+  CountryPoliticalSecurity: { ...countryViewResolvers(SUBGRAPH), ...mechanismResolvers.CountryPoliticalSecurity },
 };

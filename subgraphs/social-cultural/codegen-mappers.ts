@@ -4,4 +4,13 @@ export const mappers: Record<string, string> = {
   SocialCulturalAction: `${models}#PlanActionRecord`,
   Country: `${models}#CountryPillarView`,
   CountrySocialCultural: `${models}#CountryPillarView`,
+  ExchangeProgramme: `${models}#ExchangeProgrammeRecord`,
+  ExchangeProgrammeConnection: `${models}#ExchangeProgrammeConnectionValue`,
+  Event: `${models}#EventRecord`,
+  EventConnection: `${models}#EventConnectionValue`,
+  EventPlace: `${models}#EventPlaceRecord`,
+  ExchangeAggregate: `${models}#ExchangeAggregateRow`,
+  EventAggregate: `${models}#EventAggregateRow`,
+  SeriesBucket: `${models}#SeriesBucketValue`,
+  CountryParticipation: `${models}#ParticipationValue`,
 };

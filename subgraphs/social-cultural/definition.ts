@@ -5,12 +5,19 @@ import { createContext, type SubgraphContext } from './context.js';
 import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedSocialCulturalPillar } from './seed.js';
+import { seedSyntheticSocialCultural } from './synthetic.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('social-cultural'),
   resolvers,
   open(connection) {
     const models = registerModels(connection);
-    return { seed: () => seedSocialCulturalPillar(models), createContext: () => createContext(models) };
+    return {
+      seed: () => seedSocialCulturalPillar(models, (msg) => console.log(`[social-cultural] ${msg}`)),
+      seedSynthetic: async (options) => {
+        await seedSyntheticSocialCultural(models, options);
+      },
+      createContext: () => createContext(models),
+    };
   },
 };

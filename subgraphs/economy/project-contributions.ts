@@ -1,0 +1,56 @@
+// What one project adds to the rollups, as pure data: the counting rules of
+// projectAggregates live here (and in the schema's description).
+import { totalKeyOf, type ProjectRecord } from './project-model.js';
+import { ALL_COUNTRIES, type ProjectRollupCellRecord } from './project-rollup-models.js';
+
+export type CellMeasures = Pick<ProjectRollupCellRecord, 'projectCount' | 'committedUsd' | 'disbursedUsd' | 'expendedUsd'>;
+export type CellDims = Omit<ProjectRollupCellRecord, keyof CellMeasures>;
+export interface CellDelta extends CellDims, CellMeasures {}
+
+export const cellId = (d: Omit<CellDims, '_id'>) =>
+  `${d.countryCode}|${d.sectorCode}|${d.status}|${d.year ?? '-'}|${d.synthetic ? 's' : 'r'}`;
+
+const emptyMeasures = (): CellMeasures => ({ projectCount: 0, committedUsd: 0, disbursedUsd: 0, expendedUsd: 0 });
+
+/** Accumulates signed cell contributions of many projects (sign -1 removes an old version). */
+export class CellDeltas {
+  readonly cells = new Map<string, CellDelta>();
+
+  private cell(countryCode: string, p: ProjectRecord, year: number | null): CellDelta {
+    const dims = { countryCode, sectorCode: p.sectorCode, status: p.status, year, synthetic: p.provenance.synthetic };
+    const id = cellId(dims);
+    let c = this.cells.get(id);
+    if (!c) this.cells.set(id, (c = { _id: id, ...dims, ...emptyMeasures() }));
+    return c;
+  }
+
+  /**
+   * Rule: in the ALL cells a project counts once with its full amounts; in a
+   * country's cells it counts once and its amounts are weighted by that
+   * country's percentage. The count goes to the start year, each flow's
+   * amount to its value-date year.
+   */
+  add(p: ProjectRecord, sign: 1 | -1): void {
+    const scopes: Array<[string, number]> = [
+      [ALL_COUNTRIES, 1],
+      ...p.participatingCountries.map((c): [string, number] => [c.countryCode, c.percentage / 100]),
+    ];
+    for (const [scope, weight] of scopes) {
+      this.cell(scope, p, p.startYear).projectCount += sign;
+      for (const f of p.flows) this.cell(scope, p, f.valueDate.getUTCFullYear())[totalKeyOf[f.type]] += sign * weight * f.usdAmount;
+    }
+  }
+
+  /** Cells whose delta is not all zero. */
+  nonZero(): CellDelta[] {
+    return [...this.cells.values()].filter((c) => c.projectCount !== 0 || c.committedUsd !== 0 || c.disbursedUsd !== 0 || c.expendedUsd !== 0);
+  }
+}
+
+/** Per-action project count deltas. */
+export function actionCountDeltas(olds: ProjectRecord[], news: ProjectRecord[]): Map<number, number> {
+  const deltas = new Map<number, number>();
+  for (const p of olds) for (const n of new Set(p.actionNumbers)) deltas.set(n, (deltas.get(n) ?? 0) - 1);
+  for (const p of news) for (const n of new Set(p.actionNumbers)) deltas.set(n, (deltas.get(n) ?? 0) + 1);
+  return new Map([...deltas].filter(([, d]) => d !== 0));
+}

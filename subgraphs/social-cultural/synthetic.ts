@@ -1,0 +1,98 @@
+// Synthetic demo/benchmark data for the social-cultural pillar, written
+// through the write modules (so rollups are maintained exactly as for real
+// writes). Deterministic for (scale, randomSeed); rerunning gives the same state.
+//
+// How the scale maps to counts (linear in scale):
+//   exchange programmes   round(100 × scale)            (xp-000001 …)
+//   events                round(100 × scale)            (ev-000001 …)
+//   reporting units       max(1, round(scale)) per member and series
+//   health observations   6 members × 2 diseases × 60 months × units     =   720 × units
+//   tourism observations  6 destinations × 6 origins × 60 months × units = 2,160 × units
+//   organisations         26 (fixed), progress assessments 23 actions × 6 × 5 years = 690 (fixed)
+// Scale 1: 100 + 100 records and 2,880 observations. About 1,000,000
+// observations are reached at scale 350 (1,008,000), with 35,000 programmes and events.
+import { memberCountries } from '../../plan-data/index.js';
+import { actionsOwnedBy } from '../../plan-data/index.js';
+import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { progressAssessmentId, progressStatuses, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+import { syntheticProvenance } from '../../platform-kit/provenance.js';
+import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
+import { upsertEvents, upsertProgrammes } from './activity-writes.js';
+import type { Models } from './models.js';
+import { upsertHealthCases, upsertTourismArrivals } from './series-writes.js';
+import { syntheticEvent, syntheticProgramme } from './synthetic-activities.js';
+import { organisationIdOf, syntheticOrganisations } from './synthetic-organisations.js';
+import { recordRandom } from './synthetic-random-streams.js';
+import { syntheticHealthCases, syntheticTourismArrivals } from './synthetic-series.js';
+
+export interface SyntheticCounts {
+  programmes: number;
+  events: number;
+  /** Reporting units per member and series. */
+  units: number;
+  healthObservations: number;
+  tourismObservations: number;
+}
+
+export function syntheticCounts(scale: number): SyntheticCounts {
+  const units = Math.max(1, Math.round(scale));
+  const members = memberCountries.length;
+  return {
+    programmes: Math.round(100 * scale),
+    events: Math.round(100 * scale),
+    units,
+    healthObservations: members * 2 * 60 * units,
+    tourismObservations: members * members * 60 * units,
+  };
+}
+
+const SEED_CHUNK = 10_000;
+
+/** Progress assessments for every 4.3 action × member × year 2018-2022. */
+export function syntheticProgress(randomSeed: number): ProgressAssessmentRecord[] {
+  const records: ProgressAssessmentRecord[] = [];
+  for (const action of actionsOwnedBy('social-cultural')) {
+    for (const { code } of memberCountries) {
+      for (let year = 2018; year <= 2022; year++) {
+        const r = recordRandom(randomSeed, `progress|${action.number}|${code}`, year);
+        // Later years lean towards further progress.
+        const level = Math.min(progressStatuses.length - 1, Math.floor(r.next() * 3) + Math.floor((year - 2018) / 2));
+        records.push({
+          _id: progressAssessmentId(action.number, code, year),
+          actionNumber: action.number,
+          countryCode: code,
+          year,
+          status: progressStatuses[level],
+          narrative: { en: `Synthetic assessment of action ${action.number} for ${code}, ${year}`, zh: `合成评估：第${action.number}项行动，${code}，${year}年` },
+          evidenceDocumentIds: [],
+          assessorOrganisationId: organisationIdOf(code, 'secretariat'),
+          provenance: syntheticProvenance(),
+        });
+      }
+    }
+  }
+  return records;
+}
+
+export async function seedSyntheticSocialCultural(models: Models, { scale, randomSeed, log }: SyntheticOptions): Promise<SyntheticCounts> {
+  const counts = syntheticCounts(scale);
+  await upsertById(models.organisations, syntheticOrganisations());
+  await writeProgressAssessments(models, syntheticProgress(randomSeed));
+  for (let start = 0; start < counts.programmes; start += SEED_CHUNK) {
+    const end = Math.min(counts.programmes, start + SEED_CHUNK);
+    await upsertProgrammes(models, Array.from({ length: end - start }, (_, i) => syntheticProgramme(randomSeed, start + i)));
+  }
+  for (let start = 0; start < counts.events; start += SEED_CHUNK) {
+    const end = Math.min(counts.events, start + SEED_CHUNK);
+    await upsertEvents(models, Array.from({ length: end - start }, (_, i) => syntheticEvent(randomSeed, start + i)));
+  }
+  for (const { code } of memberCountries) {
+    await upsertHealthCases(models, syntheticHealthCases(randomSeed, code, counts.units));
+    await upsertTourismArrivals(models, syntheticTourismArrivals(randomSeed, code, counts.units));
+  }
+  log?.(
+    `social-cultural synthetic: ${counts.programmes} programmes, ${counts.events} events, ` +
+      `${counts.healthObservations} health and ${counts.tourismObservations} tourism observations`,
+  );
+  return counts;
+}
