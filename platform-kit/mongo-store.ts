@@ -8,13 +8,16 @@ export interface StoreOptions {
   dbName: string;
   /** How long to look for a server before a command fails. */
   serverSelectionTimeoutMS?: number;
+  /** Emit driver command events (for tests that count database round trips). */
+  monitorCommands?: boolean;
 }
 
-export async function connectStore({ uri, dbName, serverSelectionTimeoutMS = 5000 }: StoreOptions): Promise<Connection> {
+export async function connectStore({ uri, dbName, serverSelectionTimeoutMS = 5000, monitorCommands = false }: StoreOptions): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS,
     sanitizeFilter: true,
+    monitorCommands,
     autoIndex: true,
   });
   await connection.asPromise();

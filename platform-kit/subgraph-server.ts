@@ -43,9 +43,16 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
+export interface RunHooks {
+  /** Called with the store connection before seeding (tests use it to watch commands). */
+  onConnection?(connection: Connection): void;
+  monitorCommands?: boolean;
+}
+
 export async function runSubgraph<TContext extends object>(
   definition: SubgraphDefinition<TContext>,
   env: NodeJS.ProcessEnv = process.env,
+  hooks: RunHooks = {},
 ): Promise<RunningSubgraph> {
   const { info } = definition;
   const log = (msg: string) => console.log(`[${info.name}] ${msg}`);
@@ -61,7 +68,8 @@ export async function runSubgraph<TContext extends object>(
     log(`embedded store (FerretDB) at ${uri} with data in ${dataDir}`);
   }
   const dbName = env[`${info.mongoUriEnv.replace(/_URI$/, '_DB')}`] ?? info.defaultDatabase;
-  const connection = await connectStore({ uri, dbName });
+  const connection = await connectStore({ uri, dbName, monitorCommands: hooks.monitorCommands });
+  hooks.onConnection?.(connection);
   const { seed, seedSynthetic, createContext } = definition.open(connection);
   await seed();
   // <NAME>_SYNTHETIC_SCALE overrides LMC_SYNTHETIC_SCALE for one pillar.

@@ -17,7 +17,7 @@ const codes = memberCountries.map((c) => c.code);
 const pad = (n: number) => String(n).padStart(6, '0');
 const dayIn = (random: SyntheticRandom, year: number) => new Date(Date.UTC(year, random.int(0, 11), random.int(1, 28)));
 
-async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<void>) {
+async function inBatches<T>(items: T[], write: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < items.length; i += BATCH) await write(items.slice(i, i + BATCH));
 }
 
