@@ -1,7 +1,7 @@
 // Per-request loaders for the mechanism's records, batched per request.
 import DataLoader from 'dataloader';
 import { trusted } from 'mongoose';
-import type { MechanismBodyRecord, MeetingRecord } from './mechanism-models.js';
+import type { CooperationActivityRecord, MechanismBodyRecord, MeetingRecord } from './mechanism-models.js';
 import type { Models } from './models.js';
 
 const newestFirst = (a: MeetingRecord, b: MeetingRecord) => (a._id < b._id ? 1 : a._id > b._id ? -1 : 0);
@@ -12,6 +12,13 @@ export function mechanismLoaders(models: Models) {
     meetingsByAction: new DataLoader<number, MeetingRecord[]>(async (numbers) => {
       const docs = (await models.meetings.find({ actionsReviewed: trusted({ $in: [...numbers] }) }).lean()) as MeetingRecord[];
       return numbers.map((n) => docs.filter((m) => m.actionsReviewed.includes(n)).sort(newestFirst));
+    }),
+    /** All activities under each action, newest first: one query for every action in the request. */
+    activitiesByAction: new DataLoader<number, CooperationActivityRecord[]>(async (numbers) => {
+      const docs = (await models.activities.find({ actionNumbers: trusted({ $in: [...numbers] }) }).lean()) as CooperationActivityRecord[];
+      return numbers.map((n) =>
+        docs.filter((a) => a.actionNumbers.includes(n)).sort((a, b) => b.startDate.getTime() - a.startDate.getTime() || (a._id < b._id ? 1 : -1)),
+      );
     }),
     /** The newest `first` meetings hosted by each country (six keys at most: a bounded query each). */
     meetingsHosted: new DataLoader<{ code: string; first: number }, MeetingRecord[], string>(

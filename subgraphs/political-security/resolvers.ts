@@ -88,6 +88,8 @@ export const resolvers: Resolvers = {
     __resolveReference: referenceOf('PoliticalSecurityAction'),
     ...outlineFields,
     ...liveFields,
+    cooperationActivities: async (a, { first }, ctx) => (await ctx.loaders.activitiesByAction.load(a._id)).slice(0, pageSize(first)),
+    cooperationActivityCount: async (a, _, ctx) => (await ctx.loaders.activitiesByAction.load(a._id)).length,
   },
   EconomicAction: { __resolveReference: referenceOf('EconomicAction'), ...outlineFields },
   SocialCulturalAction: { __resolveReference: referenceOf('SocialCulturalAction'), ...outlineFields },

@@ -184,3 +184,15 @@ describe('synthetic generator', () => {
     expect(before.meetings.filter((m) => m.provenance.synthetic)).toHaveLength(61); // 60 generated + 1 test-written
   });
 });
+
+describe('actions of section 4.1', () => {
+  it('expose their cooperation activities, batched and equal to brute force', async () => {
+    const data = await q(`{ plan { actions { number ... on PoliticalSecurityAction { cooperationActivityCount cooperationActivities(first: 3) { id actions { number } } } } } }`);
+    const withActivities = data.plan.actions.filter((a: any) => a.cooperationActivityCount !== undefined);
+    expect(withActivities.map((a: any) => a.number)).toEqual(Array.from({ length: 11 }, (_, i) => i + 10));
+    for (const a of withActivities) {
+      expect(a.cooperationActivityCount, `action ${a.number}`).toBe(await models.activities.countDocuments({ actionNumbers: a.number }));
+      for (const act of a.cooperationActivities) expect(act.actions.map((x: any) => x.number)).toContain(a.number);
+    }
+  });
+});
