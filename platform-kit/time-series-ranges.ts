@@ -9,7 +9,8 @@ import { utcDay, type DailyRollupRecord, type SeriesPoint } from './time-series.
 const DAY_MS = 86_400_000;
 const dayKey = (t: Date) => t.toISOString().slice(0, 10);
 
-function rollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
+/** Daily rollup documents of a set of points (all of them new to their series-days). */
+export function dailyRollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
   const byDay = new Map<string, DailyRollupRecord>();
   for (const p of points) {
     const day = utcDay(p.time);
@@ -35,7 +36,7 @@ export async function recomputeSeriesRange<T>(
   const start = utcDay(range.from);
   const end = new Date(utcDay(range.to).getTime() + DAY_MS);
   const docs = (await observations.find({ ...seriesFilter(range.series), time: trusted({ $gte: start, $lt: end }) }).lean()) as unknown as T[];
-  const rows = rollupRows(docs.map(toPoint));
+  const rows = dailyRollupRows(docs.map(toPoint));
   await rollups.deleteMany({ series: range.series, day: trusted({ $gte: start, $lt: end }) });
   if (rows.length) await rollups.insertMany(rows);
 }
@@ -50,7 +51,7 @@ export async function rebuildAllDailyRollups<T>(
   let current: string | null = null;
   let points: SeriesPoint[] = [];
   const flush = async () => {
-    const rows = rollupRows(points);
+    const rows = dailyRollupRows(points);
     for (let i = 0; i < rows.length; i += 5000) await rollups.insertMany(rows.slice(i, i + 5000));
     points = [];
   };

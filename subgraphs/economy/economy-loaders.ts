@@ -6,7 +6,8 @@ import { byIdLoader } from '../../platform-kit/by-id-loader.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform-kit/connections.js';
 import type { Models } from './models.js';
 import type { ProjectRecord } from './project-model.js';
-import type { ProjectRollupCellRecord } from './project-rollup-models.js';
+import { cellsOf } from './project-contributions.js';
+import type { ProjectActionCountsRecord, ProjectRollupCellRecord, ProjectRollupRecord } from './project-rollup-models.js';
 import type { WaterStationRecord } from './water-models.js';
 
 /** All documents whose `field` equals one of the keys, grouped by key, in one query. */
@@ -77,15 +78,27 @@ function actionProjectsLoader(projects: Model<ProjectRecord>, count: (n: number)
 }
 
 export function economyLoaders(models: Models) {
-  const actionCount = byIdLoader(models.projectActionCounts);
+  // Action counts and country rollups are a handful of small documents: read once per request.
+  let actionCounts: Promise<Record<string, number>> | null = null;
+  const actionCount = new DataLoader<number, number>(async (numbers) => {
+    const counts = await (actionCounts ??= models.projectActionCounts
+      .findOne({ _id: 'all' })
+      .lean<ProjectActionCountsRecord>()
+      .then((d) => d?.counts ?? {}));
+    return numbers.map((n) => counts[String(n)] ?? 0);
+  });
   return {
     project: byIdLoader(models.projects),
     station: byIdLoader(models.waterStations),
     latestObservation: byIdLoader(models.waterLatest),
     leaderboard: byIdLoader(models.projectLeaderboards),
     actionProjectCount: actionCount,
-    actionProjects: actionProjectsLoader(models.projects, async (n) => (await actionCount.load(n))?.projectCount ?? 0),
-    cellsByCountry: groupedByField<ProjectRollupCellRecord, string>(models.projectRollupCells, 'countryCode', (c) => c.countryCode),
+    actionProjects: actionProjectsLoader(models.projects, (n) => actionCount.load(n)),
+    cellsByCountry: new DataLoader<string, ProjectRollupCellRecord[]>(async (codes) => {
+      const docs = (await models.projectRollups.find({ _id: trusted({ $in: [...codes] }) }).lean()) as unknown as ProjectRollupRecord[];
+      const cells = cellsOf(docs);
+      return codes.map((code) => cells.filter((c) => c.countryCode === code));
+    }),
     stationsByCountry: groupedByField<WaterStationRecord, string>(models.waterStations, 'countryCode', (s) => s.countryCode),
   };
 }

@@ -6,7 +6,7 @@ import type { WaterStationRecord } from './water-models.js';
 import { registerLiveDataModels } from '../../platform-kit/pillar-live-data.js';
 import { registerIndicatorModels } from './indicator-models.js';
 import { projectModel } from './project-model.js';
-import { projectActionCountModel, projectLeaderboardModel, projectRollupCellModel } from './project-rollup-models.js';
+import { projectActionCountsModel, projectLeaderboardModel, projectRollupModel } from './project-rollup-models.js';
 import { registerWaterModels } from './water-models.js';
 import { syntheticStateModel } from './synthetic-state.js';
 import { writeMarkerModel } from './write-markers.js';
@@ -32,8 +32,8 @@ export function registerModels(connection: StoreConnection) {
   return {
     ...registerLiveDataModels(connection),
     projects: projectModel(connection),
-    projectRollupCells: projectRollupCellModel(connection),
-    projectActionCounts: projectActionCountModel(connection),
+    projectRollups: projectRollupModel(connection),
+    projectActionCounts: projectActionCountsModel(connection),
     projectLeaderboards: projectLeaderboardModel(connection),
     ...registerWaterModels(connection),
     ...registerIndicatorModels(connection),

@@ -1,14 +1,39 @@
 // What one project adds to the rollups, as pure data: the counting rules of
 // projectAggregates live here (and in the schema's description).
 import { totalKeyOf, type ProjectRecord } from './project-model.js';
-import { ALL_COUNTRIES, type ProjectRollupCellRecord } from './project-rollup-models.js';
+import type { ProjectStatusCode } from './economy-codes.js';
+import { ALL_COUNTRIES, type CellMeasures, type ProjectRollupCellRecord, type ProjectRollupRecord } from './project-rollup-models.js';
 
-export type CellMeasures = Pick<ProjectRollupCellRecord, 'projectCount' | 'committedUsd' | 'disbursedUsd' | 'expendedUsd'>;
 export type CellDims = Omit<ProjectRollupCellRecord, keyof CellMeasures>;
-export interface CellDelta extends CellDims, CellMeasures {}
+export interface CellDelta extends CellDims, CellMeasures {
+  _id: string;
+}
 
-export const cellId = (d: Omit<CellDims, '_id'>) =>
-  `${d.countryCode}|${d.sectorCode}|${d.status}|${d.year ?? '-'}|${d.synthetic ? 's' : 'r'}`;
+/** Key of a cell inside its country scope's document (no '.', which MongoDB keys cannot hold). */
+export const cellKey = (d: Omit<CellDims, 'countryCode'>) =>
+  `${d.year ?? '-'}|${d.sectorCode.replace(/\./g, '_')}|${d.status}|${d.synthetic ? 's' : 'r'}`;
+
+export const cellId = (d: CellDims) => `${d.countryCode}/${cellKey(d)}`;
+
+/** The cells of stored rollup documents, with their dimensions. */
+export function cellsOf(docs: ProjectRollupRecord[]): ProjectRollupCellRecord[] {
+  return docs.flatMap((doc) =>
+    Object.entries(doc.cells ?? {}).map(([key, m]) => {
+      const [year, sector, status, synthetic] = key.split('|');
+      return {
+        countryCode: doc._id,
+        sectorCode: sector.replace(/_/g, '.'),
+        status: status as ProjectStatusCode,
+        year: year === '-' ? null : Number(year),
+        synthetic: synthetic === 's',
+        projectCount: m.projectCount ?? 0,
+        committedUsd: m.committedUsd ?? 0,
+        disbursedUsd: m.disbursedUsd ?? 0,
+        expendedUsd: m.expendedUsd ?? 0,
+      };
+    }),
+  );
+}
 
 const emptyMeasures = (): CellMeasures => ({ projectCount: 0, committedUsd: 0, disbursedUsd: 0, expendedUsd: 0 });
 

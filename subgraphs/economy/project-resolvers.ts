@@ -10,7 +10,8 @@ import { cellMatches, groupCells, needsCountryCells } from './project-aggregates
 import { projectStoreFilter } from './project-filter.js';
 import { ALL_SCOPE, countryScope, sectorScope } from './project-leaderboards.js';
 import type { ProjectRecord } from './project-model.js';
-import type { ProjectRollupCellRecord } from './project-rollup-models.js';
+import { cellsOf } from './project-contributions.js';
+import type { ProjectRollupRecord } from './project-rollup-models.js';
 
 const present = <T>(x: T | null | Error | undefined): x is T => x != null && !(x instanceof Error);
 
@@ -44,7 +45,7 @@ export const projectQueries: Pick<QueryResolvers, 'projects' | 'project' | 'topP
   projectAggregates: async (_, { groupBy, filter }, ctx) => {
     if (filter?.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) throw badUserInput('filter.yearTo', 'a year not before yearFrom');
     const countryCells = needsCountryCells(groupBy, filter);
-    const cells = (await ctx.models.projectRollupCells.find().lean()) as unknown as ProjectRollupCellRecord[];
+    const cells = cellsOf((await ctx.models.projectRollups.find().lean()) as unknown as ProjectRollupRecord[]);
     return groupCells(cells.filter((c) => cellMatches(c, filter, countryCells)), groupBy);
   },
 };

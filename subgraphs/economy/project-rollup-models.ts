@@ -1,6 +1,6 @@
 // Rollups of projects kept on every write (see project-writes.ts):
-// - project_rollup_cells: counts and USD sums per (country or ALL, sector, status, year, synthetic);
-// - project_action_counts: projects per plan action;
+// - project_rollups: counts and USD sums per (country or ALL, sector, status, year, synthetic);
+// - project_action_counts: projects per plan action (one document);
 // - project_leaderboards: the top projects by committed USD per scope (ALL, a country, a sector).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
@@ -9,22 +9,38 @@ import type { ProjectStatusCode } from './economy-codes.js';
 /** countryCode of the cells that count each project once, whatever its countries. */
 export const ALL_COUNTRIES = 'ALL';
 
-export interface ProjectRollupCellRecord {
-  _id: string; // `${countryCode}|${sectorCode}|${status}|${year ?? '-'}|${synthetic ? 's' : 'r'}`
-  countryCode: string; // a member code, or ALL_COUNTRIES
-  sectorCode: string;
-  status: ProjectStatusCode;
-  year: number | null;
-  synthetic: boolean;
+/** Measures of one rollup cell. */
+export interface CellMeasures {
   projectCount: number;
   committedUsd: number;
   disbursedUsd: number;
   expendedUsd: number;
 }
 
-export interface ProjectActionCountRecord {
-  _id: number; // action number
-  projectCount: number;
+/** A cell as resolvers see it: its dimensions and measures. */
+export interface ProjectRollupCellRecord extends CellMeasures {
+  countryCode: string; // a member code, or ALL_COUNTRIES
+  sectorCode: string;
+  status: ProjectStatusCode;
+  year: number | null;
+  synthetic: boolean;
+}
+
+/**
+ * One document per country scope (ALL and each member), its cells keyed by
+ * `${year ?? '-'}|${sector with '_' for '.'}|${status}|${'s' | 'r'}`. Few
+ * documents, so each write is a handful of $inc updates on small documents
+ * (FerretDB's SQLite backend scans a collection for every update).
+ */
+export interface ProjectRollupRecord {
+  _id: string;
+  cells: Record<string, CellMeasures>;
+}
+
+export interface ProjectActionCountsRecord {
+  _id: 'all';
+  /** Projects per action number (keys are the numbers as strings). */
+  counts: Record<string, number>;
 }
 
 export interface LeaderboardEntry {
@@ -42,25 +58,14 @@ export interface ProjectLeaderboardRecord {
   version: number;
 }
 
-const cellSchema = new Schema<ProjectRollupCellRecord>(
-  {
-    _id: String,
-    countryCode: { type: String, required: true },
-    sectorCode: { type: String, required: true },
-    status: { type: String, required: true },
-    year: { type: Number, default: null },
-    synthetic: { type: Boolean, required: true },
-    projectCount: { type: Number, required: true },
-    committedUsd: { type: Number, required: true },
-    disbursedUsd: { type: Number, required: true },
-    expendedUsd: { type: Number, required: true },
-  },
-  { collection: 'project_rollup_cells', ...strictSchemaOptions },
+const rollupSchema = new Schema<ProjectRollupRecord>(
+  { _id: String, cells: { type: Schema.Types.Mixed, default: {} } },
+  { collection: 'project_rollups', minimize: false, ...strictSchemaOptions },
 );
 
-const actionCountSchema = new Schema<ProjectActionCountRecord>(
-  { _id: Number, projectCount: { type: Number, required: true } },
-  { collection: 'project_action_counts', ...strictSchemaOptions },
+const actionCountsSchema = new Schema<ProjectActionCountsRecord>(
+  { _id: String, counts: { type: Schema.Types.Mixed, default: {} } },
+  { collection: 'project_action_counts', minimize: false, ...strictSchemaOptions },
 );
 
 const entrySchema = new Schema<LeaderboardEntry>(
@@ -78,9 +83,8 @@ const leaderboardSchema = new Schema<ProjectLeaderboardRecord>(
   { collection: 'project_leaderboards', ...strictSchemaOptions },
 );
 
-export const projectRollupCellModel = (c: Connection): Model<ProjectRollupCellRecord> =>
-  c.model<ProjectRollupCellRecord>('ProjectRollupCell', cellSchema);
-export const projectActionCountModel = (c: Connection): Model<ProjectActionCountRecord> =>
-  c.model<ProjectActionCountRecord>('ProjectActionCount', actionCountSchema);
+export const projectRollupModel = (c: Connection): Model<ProjectRollupRecord> => c.model<ProjectRollupRecord>('ProjectRollup', rollupSchema);
+export const projectActionCountsModel = (c: Connection): Model<ProjectActionCountsRecord> =>
+  c.model<ProjectActionCountsRecord>('ProjectActionCounts', actionCountsSchema);
 export const projectLeaderboardModel = (c: Connection): Model<ProjectLeaderboardRecord> =>
   c.model<ProjectLeaderboardRecord>('ProjectLeaderboard', leaderboardSchema);

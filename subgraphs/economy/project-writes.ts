@@ -4,15 +4,18 @@
 // marker left by a crash makes repairProjectRollups rebuild from scratch.
 import { trusted } from 'mongoose';
 import { canonicalJson } from './canonical-json.js';
-import { actionCountDeltas, CellDeltas } from './project-contributions.js';
+import { actionCountDeltas, CellDeltas, cellKey } from './project-contributions.js';
 import { BoardAccumulator, replaceBoards, scopesOf, updateBoards, type EntryChange } from './project-leaderboards.js';
 import { toProjectRecord, type ProjectInput, type ProjectRecord } from './project-model.js';
 import type { Models } from './models.js';
+import type { ProjectRollupRecord } from './project-rollup-models.js';
 import { withWriteMarker } from './write-markers.js';
+
+const measureNames = ['projectCount', 'committedUsd', 'disbursedUsd', 'expendedUsd'] as const;
 
 type ProjectModels = Pick<
   Models,
-  'projects' | 'projectRollupCells' | 'projectActionCounts' | 'projectLeaderboards' | 'writeMarkers'
+  'projects' | 'projectRollups' | 'projectActionCounts' | 'projectLeaderboards' | 'writeMarkers'
 >;
 
 async function findProjects(models: ProjectModels, ids: string[]): Promise<ProjectRecord[]> {
@@ -25,23 +28,19 @@ async function applyRollupDeltas(models: ProjectModels, olds: ProjectRecord[], n
   const cells = new CellDeltas();
   for (const p of olds) cells.add(p, -1);
   for (const p of news) cells.add(p, 1);
-  const deltas = cells.nonZero();
-  if (deltas.length) {
-    await models.projectRollupCells.bulkWrite(
-      deltas.map(({ _id, countryCode, sectorCode, status, year, synthetic, ...measures }) => ({
-        updateOne: {
-          filter: { _id },
-          update: { $inc: measures, $setOnInsert: { countryCode, sectorCode, status, year, synthetic } },
-          upsert: true,
-        },
-      })) as never,
-    );
+  // One $inc per country scope document (at most 7), whatever the number of projects.
+  const byScope = new Map<string, Record<string, number>>();
+  for (const d of cells.nonZero()) {
+    const inc = byScope.get(d.countryCode) ?? {};
+    const key = cellKey(d);
+    for (const m of measureNames) if (d[m] !== 0) inc[`cells.${key}.${m}`] = d[m];
+    byScope.set(d.countryCode, inc);
   }
+  for (const [scope, inc] of byScope) await models.projectRollups.updateOne({ _id: scope }, { $inc: inc }, { upsert: true });
   const actionDeltas = actionCountDeltas(olds, news);
   if (actionDeltas.size) {
-    await models.projectActionCounts.bulkWrite(
-      [...actionDeltas].map(([n, d]) => ({ updateOne: { filter: { _id: n }, update: { $inc: { projectCount: d } }, upsert: true } })) as never,
-    );
+    const inc = Object.fromEntries([...actionDeltas].map(([n, d]) => [`counts.${n}`, d]));
+    await models.projectActionCounts.updateOne({ _id: 'all' }, { $inc: inc }, { upsert: true });
   }
   const changesByScope = new Map<string, EntryChange[]>();
   const change = (scope: string, c: EntryChange) => changesByScope.set(scope, [...(changesByScope.get(scope) ?? []), c]);
@@ -104,11 +103,16 @@ export async function rebuildProjectRollups(models: ProjectModels): Promise<void
     boards.add(p);
     for (const n of new Set(p.actionNumbers)) actionCounts.set(n, (actionCounts.get(n) ?? 0) + 1);
   }
-  await models.projectRollupCells.deleteMany({});
-  const cellRows = [...cells.cells.values()];
-  for (let i = 0; i < cellRows.length; i += 2000) await models.projectRollupCells.insertMany(cellRows.slice(i, i + 2000));
+  const docs = new Map<string, ProjectRollupRecord>();
+  for (const c of cells.cells.values()) {
+    const doc = docs.get(c.countryCode) ?? { _id: c.countryCode, cells: {} };
+    doc.cells[cellKey(c)] = { projectCount: c.projectCount, committedUsd: c.committedUsd, disbursedUsd: c.disbursedUsd, expendedUsd: c.expendedUsd };
+    docs.set(c.countryCode, doc);
+  }
+  await models.projectRollups.deleteMany({});
+  if (docs.size) await models.projectRollups.insertMany([...docs.values()]);
   await models.projectActionCounts.deleteMany({});
-  if (actionCounts.size) await models.projectActionCounts.insertMany([...actionCounts].map(([n, c]) => ({ _id: n, projectCount: c })));
+  await models.projectActionCounts.insertMany([{ _id: 'all', counts: Object.fromEntries([...actionCounts].map(([n, c]) => [String(n), c])) }]);
   await replaceBoards(models.projectLeaderboards, boards.result());
 }
 

@@ -13,7 +13,7 @@ export const resolvers: Resolvers = {
   EconomicAction: {
     ...actionLiveDataResolvers('economy'),
     projects: (a, { first, after }, ctx) => ctx.loaders.actionProjects.load({ actionNumber: a._id, first, after }),
-    projectCount: async (a, _, ctx) => (await ctx.loaders.actionProjectCount.load(a._id))?.projectCount ?? 0,
+    projectCount: (a, _, ctx) => ctx.loaders.actionProjectCount.load(a._id),
   },
   Country: {
     __resolveReference: (ref) => ({ countryCode: ref.code }),

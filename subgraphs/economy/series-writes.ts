@@ -3,7 +3,7 @@
 // step, bracketed by a write marker so an interrupted write is repaired by
 // recomputing the series ranges it names.
 import { trusted, type Model } from 'mongoose';
-import { recomputeSeriesRange } from '../../platform-kit/time-series-ranges.js';
+import { dailyRollupRows, recomputeSeriesRange } from '../../platform-kit/time-series-ranges.js';
 import { addToDailyRollups, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
 import { canonicalJson } from './canonical-json.js';
 import { withWriteMarker, type SeriesRange, type WriteMarkerRecord } from './write-markers.js';
@@ -41,7 +41,11 @@ async function recompute<T extends { _id: string; time: Date; value: number }>(s
 }
 
 export interface WriteOptions {
-  /** The caller guarantees none of these ids is stored yet (bulk seeding): skips the lookup. */
+  /**
+   * Bulk seeding: the caller guarantees that neither these observations nor
+   * any other observation of their series-days is stored yet; skips lookups
+   * and inserts rollups instead of upserting them.
+   */
   fresh?: boolean;
 }
 
@@ -72,7 +76,12 @@ export async function writeSeriesObservations<T extends { _id: string; time: Dat
       if (options.fresh) await store.observations.insertMany(batch, { ordered: false });
       else await store.observations.bulkWrite(batch.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })) as never);
     }
-    await addToDailyRollups(store.days, added.map((d) => ({ series: store.seriesOf(d), time: d.time, value: d.value })));
+    const points = added.map((d) => ({ series: store.seriesOf(d), time: d.time, value: d.value }));
+    // Fresh series-days have no rollup yet: insert them (upserts scan the collection on FerretDB SQLite).
+    if (options.fresh) {
+      const rows = dailyRollupRows(points);
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) await store.days.insertMany(rows.slice(i, i + WRITE_BATCH), { ordered: false });
+    } else await addToDailyRollups(store.days, points);
     // A changed value cannot be taken out of min/max: recount its series-days.
     await recompute(store, seriesRanges(changed, (d) => store.seriesOf(d)));
     await store.afterWrite?.(ranges.map((r) => r.series), written, []);

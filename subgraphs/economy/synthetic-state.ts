@@ -8,10 +8,12 @@ export interface SyntheticStateRecord {
   randomSeed: number;
   /** Records 1..done are stored with this seed, rollups included. */
   done: number;
+  /** Set while a batch is being written: after a crash, that batch is redone with lookups. */
+  pending: boolean;
 }
 
 const stateSchema = new Schema<SyntheticStateRecord>(
-  { _id: String, randomSeed: { type: Number, required: true }, done: { type: Number, required: true } },
+  { _id: String, randomSeed: { type: Number, required: true }, done: { type: Number, required: true }, pending: { type: Boolean, default: false } },
   { collection: 'synthetic_seed_state', ...strictSchemaOptions },
 );
 
@@ -19,9 +21,9 @@ export const syntheticStateModel = (c: Connection): Model<SyntheticStateRecord> 
 
 /**
  * Runs `writeBatch(from, to, fresh)` over 1..total in batches, skipping what is
- * recorded as done for this seed. The first batch after the checkpoint is
- * written with lookups (a crash may have left part of it); later ones are
- * fresh, unless another seed's records may be stored under the same ids.
+ * recorded as done for this seed. A batch is `fresh` (no lookups, plain
+ * inserts) unless a crash interrupted it (pending) or another seed's records
+ * may be stored under the same ids.
  */
 export async function resumableBatches(
   state: Model<SyntheticStateRecord>,
@@ -32,14 +34,14 @@ export async function resumableBatches(
   writeBatch: (from: number, to: number, fresh: boolean) => Promise<void>,
 ): Promise<void> {
   const saved = await state.findOne({ _id: kind }).lean<SyntheticStateRecord>();
-  // Another seed wrote different values under the same ids: rewrite all, with lookups.
-  const freshAllowed = !saved || saved.randomSeed === randomSeed;
-  const done = saved?.randomSeed === randomSeed ? saved.done : 0;
-  let first = true;
+  const sameSeed = !saved || saved.randomSeed === randomSeed;
+  const done = saved && sameSeed ? saved.done : 0;
+  let interrupted = !!saved?.pending;
   for (let from = done + 1; from <= total; from += batchSize) {
     const to = Math.min(total, from + batchSize - 1);
-    await writeBatch(from, to, freshAllowed && !first);
-    first = false;
-    await state.replaceOne({ _id: kind }, { _id: kind, randomSeed, done: to }, { upsert: true });
+    await state.replaceOne({ _id: kind }, { _id: kind, randomSeed, done: from - 1, pending: true }, { upsert: true });
+    await writeBatch(from, to, sameSeed && !interrupted);
+    interrupted = false;
+    await state.replaceOne({ _id: kind }, { _id: kind, randomSeed, done: to, pending: false }, { upsert: true });
   }
 }

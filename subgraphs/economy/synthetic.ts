@@ -16,13 +16,14 @@
 // a larger scale extends a smaller one. Idempotent: progress is checkpointed in
 // synthetic_seed_state, unchanged records are skipped, all writes are upserts.
 // Writes go through the write modules (rollups kept in step), in batches.
+import { canonicalJson } from './canonical-json.js';
 import { countryCodes } from './economy-codes.js';
 import { writeIndicatorObservations, type IndicatorObservationInput } from './indicator-writes.js';
 import type { Models } from './models.js';
 import { upsertProjects } from './project-writes.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
 import { upsertById } from '../../platform-kit/plan-actions-store.js';
-import { progressAssessmentId, progressStatuses, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+import { progressAssessmentId, progressStatuses, recomputeProgressRollup, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { ORGANISATIONS_PER_SCALE, PROJECTS_PER_SCALE, recordRandom, syntheticOrganisation, syntheticProject } from './synthetic-projects.js';
@@ -108,5 +109,17 @@ export async function seedEconomySynthetic(models: Models, options: SyntheticOpt
   log(`synthetic: ${counts.stations} water stations`);
 
   await writeIndicatorObservations(models, syntheticIndicators(randomSeed));
-  await writeProgressAssessments(models, syntheticAssessments(randomSeed));
+  // Only changed assessments (each write recounts its country-year rollup).
+  const assessments = syntheticAssessments(randomSeed);
+  const stored = new Map(
+    ((await models.progress.find().lean()) as ProgressAssessmentRecord[]).map((p) => [p._id, canonicalJson(models.progress.hydrate(p).toObject())]),
+  );
+  const changed = assessments.filter((a) => stored.get(a._id) !== canonicalJson(new models.progress(a).toObject()));
+  if (changed.some((a) => stored.has(a._id))) await writeProgressAssessments(models, changed);
+  else if (changed.length) {
+    // None stored yet: insert (cheap on FerretDB SQLite) and recount each country-year once.
+    await models.progress.insertMany(changed, { ordered: false });
+    const pairs = new Map(changed.map((a) => [`${a.countryCode}:${a.year}`, a]));
+    for (const a of pairs.values()) await recomputeProgressRollup(models.progress, models.progressRollups, a.countryCode, a.year);
+  }
 }
