@@ -4,26 +4,11 @@
 // Observation ids must start with the series key followed by '|', so that
 // _id order groups each series together.
 import { trusted, type Model } from 'mongoose';
-import { utcDay, type DailyRollupRecord, type SeriesPoint } from './time-series.js';
+import { dailyRollupRows, utcDay, type DailyRollupRecord, type SeriesPoint } from './time-series.js';
+
+export { dailyRollupRows };
 
 const DAY_MS = 86_400_000;
-const dayKey = (t: Date) => t.toISOString().slice(0, 10);
-
-/** Daily rollup documents of a set of points (all of them new to their series-days). */
-export function dailyRollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
-  const byDay = new Map<string, DailyRollupRecord>();
-  for (const p of points) {
-    const day = utcDay(p.time);
-    const id = `${p.series}|${dayKey(day)}`;
-    const r = byDay.get(id) ?? { _id: id, series: p.series, day, count: 0, sum: 0, min: p.value, max: p.value };
-    r.count += 1;
-    r.sum += p.value;
-    r.min = Math.min(r.min, p.value);
-    r.max = Math.max(r.max, p.value);
-    byDay.set(id, r);
-  }
-  return [...byDay.values()];
-}
 
 /** Replaces the rollups of `series` on the UTC days from `from` to `to` (inclusive) by a recount. Idempotent. */
 export async function recomputeSeriesRange<T>(

@@ -55,21 +55,27 @@ export const dailyRollupModel = (connection: Connection, collection: string): Mo
 export const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
 const dayKey = (t: Date) => utcDay(t).toISOString().slice(0, 10);
 
-/** Folds newly inserted observations into the daily rollups (new days inserted whole, existing ones $inc/$min/$max). */
-export async function addToDailyRollups(model: Model<DailyRollupRecord>, points: SeriesPoint[]): Promise<void> {
+/** Daily rollup documents of a set of points (as if each series-day were new). */
+export function dailyRollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
   const byDay = new Map<string, DailyRollupRecord>();
   for (const p of points) {
-    const id = `${p.series}|${dayKey(p.time)}`;
-    const r = byDay.get(id) ?? { _id: id, series: p.series, day: utcDay(p.time), count: 0, sum: 0, min: p.value, max: p.value };
+    const day = utcDay(p.time);
+    const id = `${p.series}|${dayKey(day)}`;
+    const r = byDay.get(id) ?? { _id: id, series: p.series, day, count: 0, sum: 0, min: p.value, max: p.value };
     r.count += 1;
     r.sum += p.value;
     r.min = Math.min(r.min, p.value);
     r.max = Math.max(r.max, p.value);
     byDay.set(id, r);
   }
+  return [...byDay.values()];
+}
+
+/** Folds newly inserted observations into the daily rollups (new days inserted whole, existing ones $inc/$min/$max). */
+export async function addToDailyRollups(model: Model<DailyRollupRecord>, points: SeriesPoint[]): Promise<void> {
   await applyCounterChanges(
     model,
-    [...byDay.values()].map((r) => ({
+    dailyRollupRows(points).map((r) => ({
       _id: r._id,
       inc: { count: r.count, sum: r.sum },
       min: { min: r.min },

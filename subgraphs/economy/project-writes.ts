@@ -3,7 +3,7 @@
 // leaderboards). No transactions: a write marker brackets every write, and a
 // marker left by a crash makes repairProjectRollups rebuild from scratch.
 import { trusted } from 'mongoose';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { actionCountDeltas, CellDeltas, cellKey } from './project-contributions.js';
 import { BoardAccumulator, replaceBoards, scopesOf, updateBoards, type EntryChange } from './project-leaderboards.js';
 import { toProjectRecord, type ProjectInput, type ProjectRecord } from './project-model.js';

@@ -5,7 +5,7 @@
 import { trusted, type Model } from 'mongoose';
 import { dailyRollupRows, recomputeSeriesRange } from '../../platform-kit/time-series-ranges.js';
 import { addToDailyRollups, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { withWriteMarker, type SeriesRange, type WriteMarkerRecord } from './write-markers.js';
 
 export interface SeriesStore<T extends { _id: string; time: Date; value: number }> {

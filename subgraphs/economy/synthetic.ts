@@ -16,7 +16,7 @@
 // a larger scale extends a smaller one. Idempotent: progress is checkpointed in
 // synthetic_seed_state, unchanged records are skipped, all writes are upserts.
 // Writes go through the write modules (rollups kept in step), in batches.
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { countryCodes } from './economy-codes.js';
 import { writeIndicatorObservations, type IndicatorObservationInput } from './indicator-writes.js';
 import type { Models } from './models.js';

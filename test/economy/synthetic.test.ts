@@ -1,7 +1,7 @@
 // The synthetic generator: deterministic, linear in scale, always marked
 // synthetic, and idempotent when run twice against a store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../subgraphs/economy/canonical-json.js';
+import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { seedEconomicPillar } from '../../subgraphs/economy/seed.js';
 import { seedEconomySynthetic, syntheticAssessments, syntheticCounts, syntheticIndicators } from '../../subgraphs/economy/synthetic.js';
 import { syntheticOrganisation, syntheticProject } from '../../subgraphs/economy/synthetic-projects.js';
