@@ -6,7 +6,8 @@
 // therefore changes nothing and costs one read.
 import type { AnyBulkWriteOperation, Model } from 'mongoose';
 
-export const UPDATE_BATCH = 100;
+// FerretDB 1.24 hangs on one update command of ~100+ statements on existing documents.
+export const UPDATE_BATCH = 50;
 
 export async function bulkWriteInChunks<T>(model: Model<T>, ops: AnyBulkWriteOperation[], chunk = UPDATE_BATCH): Promise<void> {
   for (let i = 0; i < ops.length; i += chunk) await model.bulkWrite(ops.slice(i, i + chunk) as never, { ordered: false });
@@ -29,6 +30,9 @@ export function canonicalJson(value: unknown): string {
   };
   return JSON.stringify(normalise(value));
 }
+
+/** Whether a stored document and an incoming record hold the same data (a rerun can skip the write). */
+export const sameRecord = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
  * Upserts records by _id, validated and cast by the model's schema first.

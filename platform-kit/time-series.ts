@@ -56,8 +56,8 @@ export const utcDay = (t: Date) => new Date(Date.UTC(t.getUTCFullYear(), t.getUT
 const dayKey = (t: Date) => utcDay(t).toISOString().slice(0, 10);
 
 /** Daily rollup documents of a set of points (as if each series-day were new). */
-export function dailyRollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
-  const byDay = new Map<string, DailyRollupRecord>();
+/** Adds points to per-series-day totals (a map that can span several batches). */
+export function accumulateDaily(byDay: Map<string, DailyRollupRecord>, points: SeriesPoint[]): Map<string, DailyRollupRecord> {
   for (const p of points) {
     const day = utcDay(p.time);
     const id = `${p.series}|${dayKey(day)}`;
@@ -68,8 +68,10 @@ export function dailyRollupRows(points: SeriesPoint[]): DailyRollupRecord[] {
     r.max = Math.max(r.max, p.value);
     byDay.set(id, r);
   }
-  return [...byDay.values()];
+  return byDay;
 }
+
+export const dailyRollupRows = (points: SeriesPoint[]): DailyRollupRecord[] => [...accumulateDaily(new Map(), points).values()];
 
 /** Folds newly inserted observations into the daily rollups (new days inserted whole, existing ones $inc/$min/$max). */
 export async function addToDailyRollups(model: Model<DailyRollupRecord>, points: SeriesPoint[]): Promise<void> {

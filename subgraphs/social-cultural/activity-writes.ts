@@ -11,6 +11,7 @@ import { eventContributions, programmeContributions } from './activity-contribut
 import type { Models } from './models.js';
 import { checkEvent, checkProgramme } from './record-checks.js';
 import { guardedWrite } from './rollup-guard.js';
+import { bulkWriteInChunks, sameRecord } from '../../platform-kit/bulk-writes.js';
 import { addContributions, applyDeltas, type CellDeltas } from './rollup-deltas.js';
 
 export const WRITE_BATCH = 2000;
@@ -19,9 +20,13 @@ type ActivityModels = Pick<Models, 'programmes' | 'events' | 'exchangeCells' | '
 
 const findByIds = <T>(model: Model<T>, ids: string[]) => model.find({ _id: trusted({ $in: ids }) }).lean() as unknown as Promise<T[]>;
 
-async function replaceRecords<T extends { _id: string }>(model: Model<T>, records: T[]) {
-  if (!records.length) return;
-  await model.bulkWrite(records.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })) as never, { ordered: false });
+/** Inserts the new records and replaces the changed ones; identical ones are left alone (a rerun writes nothing). */
+async function writeRecords<T extends { _id: string }>(model: Model<T>, records: T[], old: T[]) {
+  const stored = new Map(old.map((r) => [r._id, r]));
+  const fresh = records.filter((r) => !stored.has(r._id));
+  const changed = records.filter((r) => stored.has(r._id) && !sameRecord(stored.get(r._id), r));
+  if (fresh.length) await model.bulkWrite(fresh.map((r) => ({ insertOne: { document: r } })) as never, { ordered: false });
+  await bulkWriteInChunks(model, changed.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r } })));
 }
 
 /** Inserts or replaces programmes (by _id) and moves the exchange and action cells by the difference. */
@@ -41,7 +46,7 @@ export async function upsertProgrammes(models: ActivityModels, records: Exchange
           addContributions(actions, c.actions, sign);
         }
       }
-      await replaceRecords(models.programmes, batch);
+      await writeRecords(models.programmes, batch, old);
       await applyDeltas(models.exchangeCells, exchange);
       await applyDeltas(models.actionCells, actions);
     }
@@ -82,7 +87,7 @@ export async function upsertEvents(models: ActivityModels, records: EventRecord[
           addContributions(actions, c.actions, sign);
         }
       }
-      await replaceRecords(models.events, batch);
+      await writeRecords(models.events, batch, old);
       await applyDeltas(models.eventCells, events);
       await applyDeltas(models.actionCells, actions);
     }

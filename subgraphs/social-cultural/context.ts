@@ -21,6 +21,8 @@ export function createContext(models: Models) {
   const loaders = {
     ...liveDataLoaders(models),
     actionCell,
+    programme: byIdLoader(models.programmes),
+    event: byIdLoader(models.events),
     programmesOfAction: actionPageLoader(models.programmes, async (n) => (await actionCell.load(n))?.programmeCount ?? 0),
     eventsOfAction: actionPageLoader(models.events, async (n) => (await actionCell.load(n))?.eventCount ?? 0),
     exchangeCellsByCountry: cellsByCountryLoader<ExchangeCellRecord>(

@@ -7,6 +7,7 @@ import { eventModel, programmeModel } from './activity-records.js';
 import { rollupGuardModel } from './rollup-guard.js';
 import { actionCellModel, eventCellModel, exchangeCellModel } from './rollup-records.js';
 import { registerSeriesModels } from './series-records.js';
+import { syntheticRunModel } from './synthetic-runs.js';
 
 export type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 export type { ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
@@ -38,6 +39,7 @@ export function registerModels(connection: Connection) {
     eventCells: eventCellModel(connection),
     actionCells: actionCellModel(connection),
     rollupGuards: rollupGuardModel(connection),
+    syntheticRuns: syntheticRunModel(connection),
     ...registerSeriesModels(connection),
   };
 }

@@ -2,13 +2,13 @@
 // crash, or a check). Streams the records, so memory is bounded by the number
 // of cells and of one batch of observations, not by the number of records.
 import type { Model } from 'mongoose';
-import { addToDailyRollups, type SeriesPoint } from '../../platform-kit/time-series.js';
 import type { EventRecord, ExchangeProgrammeRecord } from './activity-records.js';
 import { eventContributions, programmeContributions } from './activity-contributions.js';
+import { addToTotals, foldIntoDailyRollups, type DailyTotals } from './daily-rollup-fold.js';
 import type { Models } from './models.js';
 import { clearGuard, dirtyFamilies, type RollupFamily } from './rollup-guard.js';
 import { addContributions, replaceAllCells, type CellDeltas } from './rollup-deltas.js';
-import { healthKind, tourismKind, SERIES_WRITE_BATCH, type SeriesKind } from './series-writes.js';
+import { healthKind, tourismKind, type SeriesKind } from './series-writes.js';
 
 export async function rebuildActivityRollups(models: Models): Promise<void> {
   const exchange: CellDeltas = new Map();
@@ -31,15 +31,10 @@ export async function rebuildActivityRollups(models: Models): Promise<void> {
 
 async function rebuildSeriesRollups<T>(kind: SeriesKind<T>): Promise<void> {
   await kind.days.deleteMany({});
-  let points: SeriesPoint[] = [];
-  for await (const doc of (kind.observations as Model<any>).find().lean().cursor()) {
-    points.push(...kind.points(doc as T));
-    if (points.length >= SERIES_WRITE_BATCH) {
-      await addToDailyRollups(kind.days, points);
-      points = [];
-    }
-  }
-  await addToDailyRollups(kind.days, points);
+  // Totals per series-day held in memory (bounded by series × days), then inserted.
+  const totals: DailyTotals = new Map();
+  for await (const doc of (kind.observations as Model<any>).find().lean().cursor()) addToTotals(totals, kind.points(doc as T));
+  await foldIntoDailyRollups(kind.days, totals);
 }
 
 export async function rebuildRollups(models: Models, families: readonly RollupFamily[] = ['activities', 'health', 'tourism']): Promise<void> {

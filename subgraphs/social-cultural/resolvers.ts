@@ -28,9 +28,9 @@ export const resolvers: Resolvers = {
   ...commonTypeResolvers,
   Query: {
     exchangeProgrammes: (_, { filter, first, after }, ctx) => paginate(ctx.models.programmes, programmeFilter(filter), { first, after }),
-    exchangeProgramme: (_, { id }, ctx) => ctx.models.programmes.findById(id).lean(),
+    exchangeProgramme: (_, { id }, ctx) => ctx.loaders.programme.load(id),
     events: (_, { filter, first, after }, ctx) => paginate(ctx.models.events, eventFilter(filter), { first, after }),
-    event: (_, { id }, ctx) => ctx.models.events.findById(id).lean(),
+    event: (_, { id }, ctx) => ctx.loaders.event.load(id),
     exchangeAggregates: (_, { groupBy, filter }, ctx) => exchangeAggregates(ctx.models, groupBy, filter),
     eventAggregates: (_, { groupBy, filter }, ctx) => eventAggregates(ctx.models, groupBy, filter),
     healthSeries: (_, args, ctx) => healthSeries(ctx.models, args),

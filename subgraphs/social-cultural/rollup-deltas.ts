@@ -3,6 +3,7 @@
 // upserts (one bulkWrite per batch). Contributions are pure functions of a
 // record, so rebuilding from scratch uses the same code.
 import type { Model } from 'mongoose';
+import { bulkWriteInChunks } from '../../platform-kit/bulk-writes.js';
 
 export interface CellContribution {
   _id: string | number;
@@ -34,7 +35,7 @@ export async function applyDeltas(model: Model<any>, deltas: CellDeltas): Promis
         upsert: true,
       },
     }));
-  if (ops.length) await model.bulkWrite(ops as never, { ordered: false });
+  await bulkWriteInChunks(model, ops);
 }
 
 /** Replaces a rollup collection's cells by the given totals (rebuild from scratch). */

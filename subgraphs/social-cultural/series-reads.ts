@@ -1,16 +1,11 @@
 // Bucketed reads of the health and tourism series (platform-kit readBuckets
 // over the daily rollups), with the series keys checked against the members.
-import { badUserInput } from '../../platform-kit/input-errors.js';
+import { memberCode } from '../../platform-kit/filter-inputs.js';
 import { readBuckets, type Bucket } from '../../platform-kit/time-series.js';
 import type { Models } from './models.js';
-import { memberCodes } from './record-checks.js';
 import { ALL_ORIGINS, healthSeriesKey, tourismSeriesKey } from './series-records.js';
 
-const member = (field: string, code: string) => {
-  const upper = code.toUpperCase();
-  if (!memberCodes.has(upper)) throw badUserInput(field, 'the code of an LMC member (CN KH LA MM TH VN)');
-  return upper;
-};
+const member = memberCode;
 
 export const healthSeries = (models: Pick<Models, 'healthDays'>, a: { disease: string; countryCode: string; from: Date; to: Date; bucket: Bucket }) =>
   readBuckets(models.healthDays, healthSeriesKey(a.disease, member('countryCode', a.countryCode)), a, a.bucket);

@@ -4,9 +4,11 @@
 // changed or deleted ones recompute just the series-days they touch (min/max
 // cannot be decremented). Runs under the family's guard (see rollup-guard.ts).
 import { trusted, type Model } from 'mongoose';
-import { addToDailyRollups, recomputeDailyRollups, utcDay, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
+import { recomputeDailyRollups, utcDay, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
+import { addToTotals, foldIntoDailyRollups, type DailyTotals } from './daily-rollup-fold.js';
 import type { Models } from './models.js';
 import { memberCodes } from './record-checks.js';
+import { bulkWriteInChunks, sameRecord } from '../../platform-kit/bulk-writes.js';
 import { guardedWrite, type RollupFamily, type RollupGuardRecord } from './rollup-guard.js';
 import {
   ALL_ORIGINS,
@@ -71,7 +73,6 @@ export function tourismKind(models: Pick<Models, 'tourismArrivals' | 'tourismDay
   };
 }
 
-const sameObservation = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 async function recomputeSeriesDays<T>(kind: SeriesKind<T>, records: T[]) {
   const seriesDays = new Map<string, { series: string; day: Date }>();
@@ -87,22 +88,38 @@ export async function upsertObservations<T extends { _id: string }>(
 ): Promise<void> {
   records.forEach((r) => kind.check(r));
   await guardedWrite(guards, kind.family, async () => {
+    const added: DailyTotals = new Map();
     for (let i = 0; i < records.length; i += SERIES_WRITE_BATCH) {
       const batch = records.slice(i, i + SERIES_WRITE_BATCH);
       const old = new Map(
         ((await kind.observations.find({ _id: trusted({ $in: batch.map((r) => r._id) }) }).lean()) as unknown as T[]).map((r) => [r._id, r]),
       );
-      const added = batch.filter((r) => !old.has(r._id));
-      const changed = batch.filter((r) => old.has(r._id) && !sameObservation(normalise(kind, old.get(r._id)!), normalise(kind, r)));
-      const ops = [
-        ...added.map((r) => ({ insertOne: { document: r } })),
-        ...changed.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r } })),
-      ];
-      if (ops.length) await kind.observations.bulkWrite(ops as never, { ordered: false });
-      await addToDailyRollups(kind.days, added.flatMap((r) => kind.points(r)));
+      const fresh = batch.filter((r) => !old.has(r._id));
+      const changed = batch.filter((r) => old.has(r._id) && !sameRecord(old.get(r._id), r));
+      if (fresh.length) await kind.observations.bulkWrite(fresh.map((r) => ({ insertOne: { document: r } })) as never, { ordered: false });
+      await bulkWriteInChunks(kind.observations, changed.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r } })));
+      addToTotals(added, fresh.flatMap((r) => kind.points(r)));
       // A changed observation may have moved: recompute both its old and new days.
       if (changed.length) await recomputeSeriesDays(kind, [...changed, ...changed.map((r) => old.get(r._id)!)]);
     }
+    await foldIntoDailyRollups(kind.days, added);
+  });
+}
+
+/**
+ * Inserts observations the caller knows are new (a fresh load): no read of
+ * existing ones. A duplicate id fails the write and leaves the guard raised.
+ */
+export async function insertNewObservations<T extends { _id: string }>(kind: SeriesKind<T>, guards: Model<RollupGuardRecord>, records: T[]): Promise<void> {
+  records.forEach((r) => kind.check(r));
+  await guardedWrite(guards, kind.family, async () => {
+    const added: DailyTotals = new Map();
+    for (let i = 0; i < records.length; i += SERIES_WRITE_BATCH) {
+      const batch = records.slice(i, i + SERIES_WRITE_BATCH);
+      await kind.observations.insertMany(batch, { ordered: false, lean: true });
+      addToTotals(added, batch.flatMap((r) => kind.points(r)));
+    }
+    await foldIntoDailyRollups(kind.days, added);
   });
 }
 
@@ -115,16 +132,6 @@ export async function deleteObservations<T extends { _id: string }>(kind: Series
     await recomputeSeriesDays(kind, old);
     return old.length;
   });
-}
-
-/** Compares stored and incoming observations on their points and provenance (Dates as instants). */
-function normalise<T>(kind: SeriesKind<T>, r: T) {
-  const { provenance } = r as { provenance?: { recordedAt?: Date } };
-  return {
-    points: kind.points(r).map((p) => [p.series, new Date(p.time).getTime(), p.value]),
-    provenance: provenance ? { ...provenance, recordedAt: new Date(provenance.recordedAt as Date).getTime() } : null,
-    unit: (r as { reportingUnit?: string }).reportingUnit,
-  };
 }
 
 // Convenience entry points named after what they write.

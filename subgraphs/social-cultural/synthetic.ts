@@ -14,16 +14,19 @@
 import { memberCountries } from '../../plan-data/index.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
 import { upsertById } from '../../platform-kit/plan-actions-store.js';
-import { progressAssessmentId, progressStatuses, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+import { progressAssessmentId, progressStatuses, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { upsertEvents, upsertProgrammes } from './activity-writes.js';
 import type { Models } from './models.js';
-import { upsertHealthCases, upsertTourismArrivals } from './series-writes.js';
+import { healthKind, insertNewObservations, tourismKind, upsertObservations } from './series-writes.js';
+import { writeSocialCulturalProgress } from './progress-writes.js';
 import { syntheticEvent, syntheticProgramme } from './synthetic-activities.js';
 import { organisationIdOf, syntheticOrganisations } from './synthetic-organisations.js';
 import { recordRandom } from './synthetic-random-streams.js';
+import { syntheticRunId } from './synthetic-runs.js';
 import { syntheticHealthCases, syntheticTourismArrivals } from './synthetic-series.js';
+import type { HealthCaseRecord, TourismArrivalRecord } from './series-records.js';
 
 export interface SyntheticCounts {
   programmes: number;
@@ -47,6 +50,7 @@ export function syntheticCounts(scale: number): SyntheticCounts {
 }
 
 const SEED_CHUNK = 10_000;
+const SERIES_CALL = 50_000;
 
 /** Progress assessments for every 4.3 action × member × year 2018-2022. */
 export function syntheticProgress(randomSeed: number): ProgressAssessmentRecord[] {
@@ -76,8 +80,13 @@ export function syntheticProgress(randomSeed: number): ProgressAssessmentRecord[
 
 export async function seedSyntheticSocialCultural(models: Models, { scale, randomSeed, log }: SyntheticOptions): Promise<SyntheticCounts> {
   const counts = syntheticCounts(scale);
+  const runId = syntheticRunId(scale, randomSeed);
+  if (await models.syntheticRuns.findById(runId).lean()) {
+    log?.(`social-cultural synthetic data already complete for ${runId}`);
+    return counts;
+  }
   await upsertById(models.organisations, syntheticOrganisations());
-  await writeProgressAssessments(models, syntheticProgress(randomSeed));
+  await writeSocialCulturalProgress(models, syntheticProgress(randomSeed));
   for (let start = 0; start < counts.programmes; start += SEED_CHUNK) {
     const end = Math.min(counts.programmes, start + SEED_CHUNK);
     await upsertProgrammes(models, Array.from({ length: end - start }, (_, i) => syntheticProgramme(randomSeed, start + i)));
@@ -86,10 +95,23 @@ export async function seedSyntheticSocialCultural(models: Models, { scale, rando
     const end = Math.min(counts.events, start + SEED_CHUNK);
     await upsertEvents(models, Array.from({ length: end - start }, (_, i) => syntheticEvent(randomSeed, start + i)));
   }
-  for (const { code } of memberCountries) {
-    await upsertHealthCases(models, syntheticHealthCases(randomSeed, code, counts.units));
-    await upsertTourismArrivals(models, syntheticTourismArrivals(randomSeed, code, counts.units));
+  // Into an empty collection, observations are only inserted (no reads of
+  // existing ones); otherwise the general upsert makes the rerun a no-op.
+  const health = healthKind(models);
+  const tourism = tourismKind(models);
+  const writeHealth = (await models.healthCases.countDocuments()) === 0 ? insertNewObservations : upsertObservations;
+  const writeTourism = (await models.tourismArrivals.countDocuments()) === 0 ? insertNewObservations : upsertObservations;
+  // Members' observations go in calls of up to SERIES_CALL records (fewer reads of the daily rollups).
+  let healthCall: HealthCaseRecord[] = [];
+  let tourismCall: TourismArrivalRecord[] = [];
+  for (const [i, { code }] of memberCountries.entries()) {
+    const last = i === memberCountries.length - 1;
+    healthCall.push(...syntheticHealthCases(randomSeed, code, counts.units));
+    tourismCall.push(...syntheticTourismArrivals(randomSeed, code, counts.units));
+    if (last || healthCall.length >= SERIES_CALL) [await writeHealth(health, models.rollupGuards, healthCall), (healthCall = [])];
+    if (last || tourismCall.length >= SERIES_CALL) [await writeTourism(tourism, models.rollupGuards, tourismCall), (tourismCall = [])];
   }
+  await models.syntheticRuns.updateOne({ _id: runId }, { $set: { completedAt: new Date() } }, { upsert: true });
   log?.(
     `social-cultural synthetic: ${counts.programmes} programmes, ${counts.events} events, ` +
       `${counts.healthObservations} health and ${counts.tourismObservations} tourism observations`,
