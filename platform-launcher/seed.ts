@@ -28,7 +28,7 @@ export async function seedStores(options: SeedOptions): Promise<void> {
     let embedded: EmbeddedStore | null = null;
     let uri = env[definition.info.mongoUriEnv];
     if (!uri) {
-      embedded = await startEmbeddedStore({ dataDir: join(options.dataDir ?? join(repoRoot, '.data'), name) });
+      embedded = await startEmbeddedStore({ dataDir: join(options.dataDir ?? join(repoRoot, '.data'), name), postgresqlUrl: env.LMC_STORE_POSTGRESQL_URL });
       uri = embedded.uri;
     }
     const connection = await connectStore({ uri, dbName: env[definition.info.mongoUriEnv.replace(/_URI$/, '_DB')] ?? definition.info.defaultDatabase });

@@ -16,6 +16,7 @@
 // a larger scale extends a smaller one. Idempotent: progress is checkpointed in
 // synthetic_seed_state, unchanged records are skipped, all writes are upserts.
 // Writes go through the write modules (rollups kept in step), in batches.
+import { syntheticAssessments } from '../../platform-kit/synthetic-progress.js';
 import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { countryCodes } from './economy-codes.js';
 import { writeIndicatorObservations, type IndicatorObservationInput } from './indicator-writes.js';
@@ -23,7 +24,7 @@ import type { Models } from './models.js';
 import { upsertProjects } from './project-writes.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
 import { upsertById } from '../../platform-kit/plan-actions-store.js';
-import { progressAssessmentId, progressStatuses, recomputeProgressRollup, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+import { recomputeProgressRollup, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { ORGANISATIONS_PER_SCALE, PROJECTS_PER_SCALE, recordRandom, syntheticOrganisation, syntheticProject } from './synthetic-projects.js';
@@ -61,29 +62,8 @@ export function syntheticIndicators(randomSeed: number): IndicatorObservationInp
   return out;
 }
 
-export function syntheticAssessments(randomSeed: number): ProgressAssessmentRecord[] {
-  const out: ProgressAssessmentRecord[] = [];
-  for (const action of actionsOwnedBy('economy')) {
-    const rng = recordRandom(randomSeed, 6, action.number);
-    for (const countryCode of countryCodes) {
-      for (const year of ASSESSMENT_YEARS) {
-        if (rng.next() >= 0.7) continue;
-        out.push({
-          _id: progressAssessmentId(action.number, countryCode, year),
-          actionNumber: action.number,
-          countryCode,
-          year,
-          status: rng.pick(progressStatuses),
-          narrative: { en: `Synthetic assessment of action ${action.number} for ${countryCode}, ${year}.`, zh: `第${action.number}项行动的合成评估(${countryCode},${year}年)。` },
-          evidenceDocumentIds: [],
-          assessorOrganisationId: null,
-          provenance: syntheticProvenance(),
-        });
-      }
-    }
-  }
-  return out;
-}
+/** Progress assessments of section 4.2's actions (about 70% of action × member pairs assessed). */
+export const economyAssessments = (randomSeed: number) => syntheticAssessments(actionsOwnedBy('economy'), randomSeed, { coverage: 0.7 });
 
 export async function seedEconomySynthetic(models: Models, options: SyntheticOptions): Promise<void> {
   const { randomSeed } = options;
@@ -110,7 +90,7 @@ export async function seedEconomySynthetic(models: Models, options: SyntheticOpt
 
   await writeIndicatorObservations(models, syntheticIndicators(randomSeed));
   // Only changed assessments (each write recounts its country-year rollup).
-  const assessments = syntheticAssessments(randomSeed);
+  const assessments = economyAssessments(randomSeed);
   const stored = new Map(
     ((await models.progress.find().lean()) as ProgressAssessmentRecord[]).map((p) => [p._id, canonicalJson(models.progress.hydrate(p).toObject())]),
   );

@@ -4,7 +4,8 @@
 // Scale 1: 60 meetings, 120 activities, 6 + 6 bodies, 690 assessments (23 actions × 6 × 5 years).
 import { actionsOwnedBy, memberCountries, plan } from '../../plan-data/index.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
-import { PLAN_YEARS, seedSyntheticProgress } from '../../platform-kit/synthetic-progress.js';
+import { PLAN_YEARS, syntheticAssessments } from '../../platform-kit/synthetic-progress.js';
+import { writeProgressAssessments } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import { SyntheticRandom } from '../../platform-kit/synthetic-random.js';
 import { upsertById } from '../../platform-kit/plan-actions-store.js';
@@ -113,6 +114,6 @@ export async function seedSyntheticPoliticalSecurity(models: Models, options: Sy
   ];
   await inBatches(bodies, (b) => upsertById(models.bodies, b));
 
-  await seedSyntheticProgress(models, actionsOwnedBy('political-security'), random);
+  await writeProgressAssessments(models, syntheticAssessments(actionsOwnedBy('political-security'), options.randomSeed));
   options.log?.(`synthetic: ${meetings.length} meetings, ${activities.length} activities, ${bodies.length} bodies, ${psActions.length} actions assessed`);
 }

@@ -11,11 +11,10 @@
 //   organisations         26 (fixed), progress assessments 23 actions × 6 × 5 years = 690 (fixed)
 // Scale 1: 100 + 100 records and 2,880 observations. About 1,000,000
 // observations are reached at scale 350 (1,008,000), with 35,000 programmes and events.
+import { syntheticAssessments } from '../../platform-kit/synthetic-progress.js';
 import { memberCountries } from '../../plan-data/index.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
 import { upsertById } from '../../platform-kit/plan-actions-store.js';
-import { progressAssessmentId, progressStatuses, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
-import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { upsertEvents, upsertProgrammes } from './activity-writes.js';
 import type { Models } from './models.js';
@@ -23,7 +22,6 @@ import { healthKind, insertNewObservations, tourismKind, upsertObservations } fr
 import { writeSocialCulturalProgress } from './progress-writes.js';
 import { syntheticEvent, syntheticProgramme } from './synthetic-activities.js';
 import { organisationIdOf, syntheticOrganisations } from './synthetic-organisations.js';
-import { recordRandom } from './synthetic-random-streams.js';
 import { syntheticRunId } from './synthetic-runs.js';
 import { syntheticHealthCases, syntheticTourismArrivals } from './synthetic-series.js';
 import type { HealthCaseRecord, TourismArrivalRecord } from './series-records.js';
@@ -52,31 +50,9 @@ export function syntheticCounts(scale: number): SyntheticCounts {
 const SEED_CHUNK = 10_000;
 const SERIES_CALL = 50_000;
 
-/** Progress assessments for every 4.3 action × member × year 2018-2022. */
-export function syntheticProgress(randomSeed: number): ProgressAssessmentRecord[] {
-  const records: ProgressAssessmentRecord[] = [];
-  for (const action of actionsOwnedBy('social-cultural')) {
-    for (const { code } of memberCountries) {
-      for (let year = 2018; year <= 2022; year++) {
-        const r = recordRandom(randomSeed, `progress|${action.number}|${code}`, year);
-        // Later years lean towards further progress.
-        const level = Math.min(progressStatuses.length - 1, Math.floor(r.next() * 3) + Math.floor((year - 2018) / 2));
-        records.push({
-          _id: progressAssessmentId(action.number, code, year),
-          actionNumber: action.number,
-          countryCode: code,
-          year,
-          status: progressStatuses[level],
-          narrative: { en: `Synthetic assessment of action ${action.number} for ${code}, ${year}`, zh: `合成评估：第${action.number}项行动，${code}，${year}年` },
-          evidenceDocumentIds: [],
-          assessorOrganisationId: organisationIdOf(code, 'secretariat'),
-          provenance: syntheticProvenance(),
-        });
-      }
-    }
-  }
-  return records;
-}
+/** Progress assessments for every 4.3 action × member × year 2018-2022, assessed by each member's secretariat. */
+export const syntheticProgress = (randomSeed: number) =>
+  syntheticAssessments(actionsOwnedBy('social-cultural'), randomSeed, { assessorOf: (code) => organisationIdOf(code, 'secretariat') });
 
 export async function seedSyntheticSocialCultural(models: Models, { scale, randomSeed, log }: SyntheticOptions): Promise<SyntheticCounts> {
   const counts = syntheticCounts(scale);

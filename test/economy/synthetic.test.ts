@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { seedEconomicPillar } from '../../subgraphs/economy/seed.js';
-import { seedEconomySynthetic, syntheticAssessments, syntheticCounts, syntheticIndicators } from '../../subgraphs/economy/synthetic.js';
+import { seedEconomySynthetic, economyAssessments, syntheticCounts, syntheticIndicators } from '../../subgraphs/economy/synthetic.js';
 import { syntheticOrganisation, syntheticProject } from '../../subgraphs/economy/synthetic-projects.js';
 import { PLAN_DAYS, PROPERTIES_PER_STATION, syntheticStation, syntheticStationObservations } from '../../subgraphs/economy/synthetic-water.js';
 import { startEconomyStore, type EconomyStore } from './economy-store.js';
@@ -34,7 +34,7 @@ describe('synthetic generator (pure)', () => {
     }
     expect(syntheticOrganisation(1, 5).name.en).toContain('Synthetic');
     expect(syntheticIndicators(1).every((o) => o.provenance.synthetic)).toBe(true);
-    const assessments = syntheticAssessments(1);
+    const assessments = economyAssessments(1);
     expect(assessments.every((a) => a.provenance.synthetic && a.actionNumber >= 21 && a.actionNumber <= 68)).toBe(true);
   });
 });
