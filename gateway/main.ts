@@ -1,7 +1,7 @@
 // Gateway entry point. Reads gateway/supergraph.graphql (npm run compose) and
 // subgraph URLs from <SUBGRAPH>_URL, e.g. ECONOMY_URL=http://127.0.0.1:4002/graphql.
 import { existsSync, readFileSync } from 'node:fs';
-import { exitWhenLauncherDies } from '../platform-kit/child-process.js';
+import { exitOnSignals, exitWhenLauncherDies } from '../platform-kit/child-process.js';
 import { subgraphs } from '../subgraphs/registry.js';
 import { supergraphPath } from './compose-supergraph.js';
 import { startGateway } from './gateway-server.js';
@@ -19,6 +19,4 @@ const gateway = await startGateway({
   subgraphTimeoutMs: process.env.SUBGRAPH_TIMEOUT_MS ? Number(process.env.SUBGRAPH_TIMEOUT_MS) : undefined,
 });
 console.log(`[gateway] serving ${gateway.url}`);
-const shutdown = () => gateway.stop().then(() => process.exit(0), () => process.exit(1));
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
+exitOnSignals(gateway.stop);

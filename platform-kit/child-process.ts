@@ -26,3 +26,23 @@ export function exitWhenLauncherDies(): void {
   process.stdin.on('error', () => process.kill(process.pid, 'SIGTERM'));
   process.stdin.resume();
 }
+
+/**
+ * Runs `stop` on SIGTERM/SIGINT, then exits. A stop that hangs (e.g. a store
+ * that vanished mid-close) must not keep the process alive: it is cut off
+ * after graceMs, and a second signal exits at once.
+ */
+export function exitOnSignals(stop: () => Promise<void>, graceMs = 5000): void {
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => process.exit(1), graceMs).unref();
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
 import { repoRoot, subgraphSdl, type SubgraphInfo } from '../subgraphs/registry.js';
-import { exitWhenLauncherDies } from './child-process.js';
+import { exitOnSignals, exitWhenLauncherDies } from './child-process.js';
 import { connectStore } from './mongo-store.js';
 
 export interface SubgraphDefinition<TContext> {
@@ -106,19 +106,7 @@ export async function runSubgraph<TContext extends object>(
 export function runSubgraphMain<TContext extends object>(definition: SubgraphDefinition<TContext>): void {
   exitWhenLauncherDies();
   runSubgraph(definition).then(
-    (running) => {
-      let stopping = false;
-      const shutdown = () => {
-        if (stopping) return;
-        stopping = true;
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.on('SIGTERM', shutdown);
-      process.on('SIGINT', shutdown);
-    },
+    (running) => exitOnSignals(running.stop),
     (err: Error) => {
       console.error(`[${definition.info.name}] failed to start: ${err.message}`);
       process.exit(1);

@@ -1,6 +1,7 @@
 // `npm start`: the whole platform on this machine, seeded with the plan.
 // Ports: GATEWAY_PORT (4000), POLITICAL_SECURITY_PORT (4001), ECONOMY_PORT (4002),
 // SOCIAL_CULTURAL_PORT (4003). Stores: <SUBGRAPH>_MONGODB_URI or embedded FerretDB.
+import { exitOnSignals } from '../platform-kit/child-process.js';
 import { startPlatform } from './platform.js';
 
 // Development runs get the small synthetic demo set unless told otherwise (0 = none).
@@ -12,6 +13,4 @@ const platform = await startPlatform({
   process.exit(1);
 });
 console.log(`\nLMC Data Platform is up. Gateway: ${platform.gatewayUrl}\n`);
-const shutdown = () => platform.stop().then(() => process.exit(0));
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+exitOnSignals(platform.stop, 15_000);
