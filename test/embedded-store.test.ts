@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alive, waitUntil } from './support/processes.js';
 import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
 import { startService } from '../platform-launcher/service-process.js';
 import { freePort } from '../platform-kit/free-port.js';
@@ -20,22 +21,6 @@ const tempDir = () => {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 };
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return check();
-}
 
 describe('embedded store launcher', () => {
   it('starts FerretDB on a free port, answers ping, keeps data across restarts, stops cleanly', async () => {

@@ -4,16 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { alive, waitUntil } from './support/processes.js';
 import { repoRoot } from '../subgraphs/registry.js';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 let dataDir: string;
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -50,8 +43,7 @@ describe('platform launcher', () => {
     expect(pids).toHaveLength(4);
     expect(storePids.length).toBeGreaterThanOrEqual(3);
     launcher.kill('SIGKILL');
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && [...pids, ...storePids].some(alive)) await new Promise((r) => setTimeout(r, 200));
+    await waitUntil(() => ![...pids, ...storePids].some(alive), 15_000);
     expect([...pids, ...storePids].filter(alive)).toEqual([]);
   });
 });

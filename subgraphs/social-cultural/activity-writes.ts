@@ -12,7 +12,7 @@ import type { Models } from './models.js';
 import { checkEvent, checkProgramme } from './record-checks.js';
 import { guardedWrite } from './rollup-guard.js';
 import { bulkWriteInChunks, sameRecord } from '../../platform-kit/bulk-writes.js';
-import { addContributions, applyDeltas, type CellDeltas } from './rollup-deltas.js';
+import { addContributions, applyDeltas, type CellContribution, type CellDeltas } from './rollup-deltas.js';
 
 export const WRITE_BATCH = 2000;
 
@@ -29,85 +29,84 @@ async function writeRecords<T extends { _id: string }>(model: Model<T>, records:
   await bulkWriteInChunks(model, changed.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r } })));
 }
 
+/** A kind of activity record: its collection, its own rollup cells, and what a record adds to those and to the action cells. */
+interface ActivityFamily<T extends { _id: string }> {
+  records: Model<T>;
+  cells: Model<any>;
+  contributions: (r: T) => { own: CellContribution[]; actions: CellContribution[] };
+}
+
+const programmeFamily = (m: ActivityModels): ActivityFamily<ExchangeProgrammeRecord> => ({
+  records: m.programmes,
+  cells: m.exchangeCells,
+  contributions: (r) => {
+    const c = programmeContributions(r);
+    return { own: c.exchange, actions: c.actions };
+  },
+});
+
+const eventFamily = (m: ActivityModels): ActivityFamily<EventRecord> => ({
+  records: m.events,
+  cells: m.eventCells,
+  contributions: (r) => {
+    const c = eventContributions(r);
+    return { own: c.events, actions: c.actions };
+  },
+});
+
+/** Cell deltas of removing `removed` and adding `added`. */
+function deltasOf<T extends { _id: string }>(family: ActivityFamily<T>, removed: T[], added: T[]) {
+  const own: CellDeltas = new Map();
+  const actions: CellDeltas = new Map();
+  for (const [list, sign] of [[removed, -1], [added, 1]] as const) {
+    for (const r of list) {
+      const c = family.contributions(r);
+      addContributions(own, c.own, sign);
+      addContributions(actions, c.actions, sign);
+    }
+  }
+  return { own, actions };
+}
+
+async function upsertActivities<T extends { _id: string }>(models: ActivityModels, family: ActivityFamily<T>, records: T[]): Promise<void> {
+  await guardedWrite(models.rollupGuards, 'activities', async () => {
+    for (let i = 0; i < records.length; i += WRITE_BATCH) {
+      const batch = records.slice(i, i + WRITE_BATCH);
+      const old = await findByIds(family.records, batch.map((r) => r._id));
+      const deltas = deltasOf(family, old, batch);
+      await writeRecords(family.records, batch, old);
+      await applyDeltas(family.cells, deltas.own);
+      await applyDeltas(models.actionCells, deltas.actions);
+    }
+  });
+}
+
+async function deleteActivities<T extends { _id: string }>(models: ActivityModels, family: ActivityFamily<T>, ids: string[]): Promise<number> {
+  return guardedWrite(models.rollupGuards, 'activities', async () => {
+    const old = await findByIds(family.records, ids);
+    const deltas = deltasOf(family, old, []);
+    if (old.length) await family.records.deleteMany({ _id: trusted({ $in: old.map((r) => r._id) }) } as never);
+    await applyDeltas(family.cells, deltas.own);
+    await applyDeltas(models.actionCells, deltas.actions);
+    return old.length;
+  });
+}
+
 /** Inserts or replaces programmes (by _id) and moves the exchange and action cells by the difference. */
 export async function upsertProgrammes(models: ActivityModels, records: ExchangeProgrammeRecord[]): Promise<void> {
   const normalised = records.map((r) => ({ ...r, countryCodes: programmeCountryCodes(r) }));
   normalised.forEach(checkProgramme);
-  await guardedWrite(models.rollupGuards, 'activities', async () => {
-    for (let i = 0; i < normalised.length; i += WRITE_BATCH) {
-      const batch = normalised.slice(i, i + WRITE_BATCH);
-      const old = await findByIds(models.programmes, batch.map((r) => r._id));
-      const exchange: CellDeltas = new Map();
-      const actions: CellDeltas = new Map();
-      for (const [records, sign] of [[old, -1], [batch, 1]] as const) {
-        for (const r of records) {
-          const c = programmeContributions(r);
-          addContributions(exchange, c.exchange, sign);
-          addContributions(actions, c.actions, sign);
-        }
-      }
-      await writeRecords(models.programmes, batch, old);
-      await applyDeltas(models.exchangeCells, exchange);
-      await applyDeltas(models.actionCells, actions);
-    }
-  });
+  await upsertActivities(models, programmeFamily(models), normalised);
 }
 
 /** Deletes programmes by id (unknown ids are ignored) and takes them out of the cells. */
-export async function deleteProgrammes(models: ActivityModels, ids: string[]): Promise<number> {
-  return guardedWrite(models.rollupGuards, 'activities', async () => {
-    const old = await findByIds(models.programmes, ids);
-    const exchange: CellDeltas = new Map();
-    const actions: CellDeltas = new Map();
-    for (const r of old) {
-      const c = programmeContributions(r);
-      addContributions(exchange, c.exchange, -1);
-      addContributions(actions, c.actions, -1);
-    }
-    if (old.length) await models.programmes.deleteMany({ _id: trusted({ $in: old.map((r) => r._id) }) });
-    await applyDeltas(models.exchangeCells, exchange);
-    await applyDeltas(models.actionCells, actions);
-    return old.length;
-  });
-}
+export const deleteProgrammes = (models: ActivityModels, ids: string[]) => deleteActivities(models, programmeFamily(models), ids);
 
 /** Inserts or replaces events (by _id) and moves the event and action cells by the difference. */
 export async function upsertEvents(models: ActivityModels, records: EventRecord[]): Promise<void> {
   records.forEach(checkEvent);
-  await guardedWrite(models.rollupGuards, 'activities', async () => {
-    for (let i = 0; i < records.length; i += WRITE_BATCH) {
-      const batch = records.slice(i, i + WRITE_BATCH);
-      const old = await findByIds(models.events, batch.map((r) => r._id));
-      const events: CellDeltas = new Map();
-      const actions: CellDeltas = new Map();
-      for (const [list, sign] of [[old, -1], [batch, 1]] as const) {
-        for (const r of list) {
-          const c = eventContributions(r);
-          addContributions(events, c.events, sign);
-          addContributions(actions, c.actions, sign);
-        }
-      }
-      await writeRecords(models.events, batch, old);
-      await applyDeltas(models.eventCells, events);
-      await applyDeltas(models.actionCells, actions);
-    }
-  });
+  await upsertActivities(models, eventFamily(models), records);
 }
 
 /** Deletes events by id (unknown ids are ignored) and takes them out of the cells. */
-export async function deleteEvents(models: ActivityModels, ids: string[]): Promise<number> {
-  return guardedWrite(models.rollupGuards, 'activities', async () => {
-    const old = await findByIds(models.events, ids);
-    const events: CellDeltas = new Map();
-    const actions: CellDeltas = new Map();
-    for (const r of old) {
-      const c = eventContributions(r);
-      addContributions(events, c.events, -1);
-      addContributions(actions, c.actions, -1);
-    }
-    if (old.length) await models.events.deleteMany({ _id: trusted({ $in: old.map((r) => r._id) }) });
-    await applyDeltas(models.eventCells, events);
-    await applyDeltas(models.actionCells, actions);
-    return old.length;
-  });
-}
+export const deleteEvents = (models: ActivityModels, ids: string[]) => deleteActivities(models, eventFamily(models), ids);
