@@ -6,7 +6,8 @@ import type { Connection } from 'mongoose';
 import { actionsOwnedBy, type SubgraphName } from '../plan-data/index.js';
 import { byIdLoader } from './by-id-loader.js';
 import { documentModel, idField, organisationModel, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
-import { planActionModel, toPlanActionRecord, upsertById, type PlanActionRecord } from './plan-actions-store.js';
+import { planActionModel, toPlanActionRecord, type PlanActionRecord } from './plan-actions-store.js';
+import { upsertById } from './bulk-writes.js';
 import {
   progressByActionLoader,
   progressModel,

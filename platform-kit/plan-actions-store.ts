@@ -39,5 +39,3 @@ export const toPlanActionRecord = (action: PlanAction): PlanActionRecord => ({
   text: action.text,
 });
 
-// Kept here too for existing callers; the implementation lives in bulk-writes.ts.
-export { upsertById } from './bulk-writes.js';

@@ -6,7 +6,8 @@
 import DataLoader from 'dataloader';
 import { Schema, trusted, type Connection, type Model } from 'mongoose';
 import type { LocalizedText } from '../plan-data/index.js';
-import { localizedTextSchema, upsertById } from './plan-actions-store.js';
+import { localizedTextSchema } from './plan-actions-store.js';
+import { upsertById } from './bulk-writes.js';
 import { strictSchemaOptions } from './mongo-store.js';
 import { provenanceSchema, type ProvenanceRecord } from './provenance.js';
 

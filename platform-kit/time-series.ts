@@ -109,12 +109,8 @@ export async function recomputeDailyRollups<T>(
       await rollups.deleteOne({ _id: id });
       continue;
     }
-    const values = docs.map((d) => toPoint(d).value);
-    await rollups.replaceOne(
-      { _id: id },
-      { _id: id, series, day: start, count: values.length, sum: values.reduce((a, b) => a + b, 0), min: Math.min(...values), max: Math.max(...values) },
-      { upsert: true },
-    );
+    const [row] = dailyRollupRows(docs.map((d) => ({ ...toPoint(d), series })));
+    await rollups.replaceOne({ _id: id }, { ...row, _id: id, series, day: start }, { upsert: true });
   }
 }
 

@@ -23,7 +23,7 @@ import { writeIndicatorObservations, type IndicatorObservationInput } from './in
 import type { Models } from './models.js';
 import { upsertProjects } from './project-writes.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
-import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import { recomputeProgressRollup, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';

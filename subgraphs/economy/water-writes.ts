@@ -1,7 +1,7 @@
 // Water monitoring writes: stations (plain upserts) and observations (records,
 // daily rollups and the latest observation per series, kept in step).
 import { trusted } from 'mongoose';
-import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import { rebuildAllDailyRollups } from '../../platform-kit/time-series-ranges.js';
 import type { Models } from './models.js';
 import type { ObservedPropertyCode } from './observed-properties.js';

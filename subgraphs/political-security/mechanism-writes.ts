@@ -3,7 +3,7 @@
 // record write and the rollup update is repaired by rebuildMechanismRollups().
 import { trusted, type Model } from 'mongoose';
 import { applyContributions, rebuildRollups, type Contribution } from '../../platform-kit/counter-rollups.js';
-import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import type { CooperationActivityRecord, MeetingRecord } from './mechanism-models.js';
 import type { Models } from './models.js';
 

@@ -2,7 +2,8 @@
 // 94 actions: this subgraph serves every action's text), the six members, the
 // plan as a document, and the one meeting the seed text reports. Idempotent.
 import { memberCountries, plan } from '../../plan-data/index.js';
-import { toPlanActionRecord, upsertById } from '../../platform-kit/plan-actions-store.js';
+import { toPlanActionRecord } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import { PLAN_PROVENANCE } from '../../platform-kit/provenance.js';
 import { upsertMeetings } from './mechanism-writes.js';
 import type { Models } from './models.js';

@@ -8,7 +8,7 @@ import { PLAN_YEARS, syntheticAssessments } from '../../platform-kit/synthetic-p
 import { writeProgressAssessments } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import { SyntheticRandom } from '../../platform-kit/synthetic-random.js';
-import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import { activityKinds, bodyStatuses, meetingTypes, type CooperationActivityRecord, type MeetingRecord, type MechanismBodyRecord } from './mechanism-models.js';
 import { upsertActivities, upsertMeetings } from './mechanism-writes.js';
 import type { Models } from './models.js';

@@ -14,7 +14,7 @@
 import { syntheticAssessments } from '../../platform-kit/synthetic-progress.js';
 import { memberCountries } from '../../plan-data/index.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
-import { upsertById } from '../../platform-kit/plan-actions-store.js';
+import { upsertById } from '../../platform-kit/bulk-writes.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { upsertEvents, upsertProgrammes } from './activity-writes.js';
 import type { Models } from './models.js';
