@@ -77,7 +77,7 @@ export async function upsertById<T extends { _id: unknown }>(
 
 /** A change to one counter document: $inc (and optional $min/$max) on fields; `initial` is its full shape if new. */
 export interface CounterChange {
-  _id: string;
+  _id: string | number;
   inc: Record<string, number>;
   min?: Record<string, number>;
   max?: Record<string, number>;
@@ -95,8 +95,8 @@ export async function applyCounterChanges<T>(model: Model<T>, changes: CounterCh
   const existing = new Set(
     (await model.collection.find({ _id: { $in: changes.map((c) => c._id) } } as never, { projection: { _id: 1 } }).toArray()).map((d) => String(d._id)),
   );
-  const fresh = changes.filter((c) => !existing.has(c._id));
-  const toUpdate = changes.filter((c) => existing.has(c._id));
+  const fresh = changes.filter((c) => !existing.has(String(c._id)));
+  const toUpdate = changes.filter((c) => existing.has(String(c._id)));
   if (fresh.length) {
     try {
       await model.collection.insertMany(fresh.map((c) => ({ ...c.initial, _id: c._id })) as never, { ordered: false });

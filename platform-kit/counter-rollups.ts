@@ -4,7 +4,7 @@
 // grouped counts and sums are read from a few rollup documents instead of
 // scanning the records. rebuild() recomputes everything (repair after a crash).
 import { Schema, trusted, type Connection, type Model } from 'mongoose';
-import { applyCounterChanges } from './bulk-writes.js';
+import { addContributions, applyDeltas, type CellContribution, type CellDeltas } from './cell-deltas.js';
 
 export type DimensionValues = Record<string, string | number | null>;
 export type CounterValues = Record<string, number>;
@@ -35,31 +35,23 @@ const keyOf = (dims: DimensionValues) =>
     .map((k) => `${k}=${dims[k] ?? ''}`)
     .join('|');
 
+/** The cell a contribution goes to: stored as { _id, dims, counters }. */
+const asCell = (c: Contribution): CellContribution => ({
+  _id: keyOf(c.dims),
+  keys: { dims: c.dims },
+  counts: Object.fromEntries(Object.entries(c.counters).map(([k, v]) => [`counters.${k}`, v])),
+});
+
 /** Applies new − old contributions (either side may be empty: insert, delete). */
 export async function applyContributions(
   model: Model<CounterRollupRecord>,
   removed: Contribution[],
   added: Contribution[],
 ): Promise<void> {
-  const deltas = new Map<string, { dims: DimensionValues; counters: CounterValues }>();
-  const add = (c: Contribution, sign: 1 | -1) => {
-    const key = keyOf(c.dims);
-    const entry = deltas.get(key) ?? { dims: c.dims, counters: {} };
-    for (const [name, value] of Object.entries(c.counters)) entry.counters[name] = (entry.counters[name] ?? 0) + sign * value;
-    deltas.set(key, entry);
-  };
-  removed.forEach((c) => add(c, -1));
-  added.forEach((c) => add(c, 1));
-  await applyCounterChanges(
-    model,
-    [...deltas.entries()]
-      .filter(([, d]) => Object.values(d.counters).some((v) => v !== 0))
-      .map(([key, d]) => ({
-        _id: key,
-        inc: Object.fromEntries(Object.entries(d.counters).map(([k, v]) => [`counters.${k}`, v])),
-        initial: { dims: d.dims, counters: d.counters },
-      })),
-  );
+  const deltas: CellDeltas = new Map();
+  addContributions(deltas, removed.map(asCell), -1);
+  addContributions(deltas, added.map(asCell), 1);
+  await applyDeltas(model, deltas);
 }
 
 /** Recomputes all rollups from every record's contributions (streamed by the caller). */

@@ -12,6 +12,7 @@ import {
   progressByActionLoader,
   progressModel,
   progressRollupModel,
+  progressYearModel,
   progressStatuses,
   rollupsByCountryLoader,
   type ProgressAssessmentRecord,
@@ -23,6 +24,7 @@ export function registerLiveDataModels(connection: Connection) {
     actions: planActionModel(connection),
     progress: progressModel(connection),
     progressRollups: progressRollupModel(connection),
+    progressYears: progressYearModel(connection),
     organisations: organisationModel(connection),
     documents: documentModel(connection),
   };
@@ -35,7 +37,7 @@ export const seedOwnActions = (models: LiveDataModels, subgraph: SubgraphName) =
 export function liveDataLoaders(models: LiveDataModels) {
   return {
     action: byIdLoader(models.actions),
-    progress: progressByActionLoader(models.progress),
+    progress: progressByActionLoader(models),
     rollupsByCountry: rollupsByCountryLoader(models.progressRollups),
     organisation: byIdLoader(models.organisations),
     document: byIdLoader(models.documents),

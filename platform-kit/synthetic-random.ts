@@ -42,3 +42,21 @@ export class SyntheticRandom {
     return (s - 3) * Math.SQRT2;
   }
 }
+
+function hashString(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * One independent stream per generated record, derived from the run's seed,
+ * a stream name (the record kind) and the record's index: record i is the same
+ * whatever the scale, so a larger scale extends a smaller one.
+ */
+export function recordRandom(randomSeed: number, stream: string, index: number): SyntheticRandom {
+  const mixed = Math.imul(hashString(stream) ^ (randomSeed >>> 0), 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77);
+  const random = new SyntheticRandom(mixed >>> 0);
+  random.next(); // decorrelate neighbouring seeds
+  return random;
+}

@@ -1,9 +1,9 @@
 // Economic indicators as yearly observations (collection
-// economic_indicator_observations) with daily rollups (economic_indicator_days).
+// economic_indicator_observations) with daily and monthly rollups (economic_indicator_days, _months).
 import { Schema, type Connection, type Model } from 'mongoose';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
-import { dailyRollupModel } from '../../platform-kit/time-series.js';
+import { seriesRollupModels } from '../../platform-kit/time-series.js';
 
 export const economicIndicatorCodes = ['TRADE_VALUE_USD', 'GDP_USD'] as const;
 export type EconomicIndicatorCode = (typeof economicIndicatorCodes)[number];
@@ -38,6 +38,6 @@ const indicatorSchema = new Schema<IndicatorObservationRecord>(
 export function registerIndicatorModels(c: Connection) {
   return {
     indicatorObservations: c.model<IndicatorObservationRecord>('IndicatorObservation', indicatorSchema) as Model<IndicatorObservationRecord>,
-    indicatorDays: dailyRollupModel(c, 'economic_indicator_days'),
+    indicatorRollups: seriesRollupModels(c, 'economic_indicator'),
   };
 }

@@ -1,10 +1,9 @@
-// Economic indicator writes: yearly observations and their daily rollups, in step.
-import { rebuildAllDailyRollups } from '../../platform-kit/time-series-ranges.js';
+// Economic indicator writes: yearly observations and their daily and monthly rollups, in step.
 import { indicatorSeriesKey, type IndicatorObservationRecord } from './indicator-models.js';
 import type { Models } from './models.js';
-import { deleteSeriesObservations, repairSeriesWrites, writeSeriesObservations, type SeriesStore, type WriteOptions } from './series-writes.js';
+import { deleteSeriesObservations, rebuildSeriesRollups, repairSeriesWrites, writeSeriesObservations, type SeriesStore, type WriteOptions } from './series-writes.js';
 
-type IndicatorModels = Pick<Models, 'indicatorObservations' | 'indicatorDays' | 'writeMarkers'>;
+type IndicatorModels = Pick<Models, 'indicatorObservations' | 'indicatorRollups' | 'writeMarkers'>;
 export type IndicatorObservationInput = Omit<IndicatorObservationRecord, '_id'>;
 
 const seriesOf = (d: Pick<IndicatorObservationRecord, 'indicator' | 'reporterCode' | 'partnerCode'>) =>
@@ -13,7 +12,7 @@ const seriesOf = (d: Pick<IndicatorObservationRecord, 'indicator' | 'reporterCod
 const indicatorStore = (models: IndicatorModels): SeriesStore<IndicatorObservationRecord> => ({
   kind: 'indicators',
   observations: models.indicatorObservations,
-  days: models.indicatorDays,
+  rollups: models.indicatorRollups,
   markers: models.writeMarkers,
   seriesOf,
   seriesFilter: (series) => {
@@ -29,5 +28,4 @@ export function writeIndicatorObservations(models: IndicatorModels, observations
 
 export const deleteIndicatorObservations = (models: IndicatorModels, ids: string[]) => deleteSeriesObservations(indicatorStore(models), ids);
 export const repairIndicatorWrites = (models: IndicatorModels) => repairSeriesWrites(indicatorStore(models));
-export const rebuildIndicatorRollups = (models: IndicatorModels) =>
-  rebuildAllDailyRollups(models.indicatorDays, models.indicatorObservations, (o) => ({ series: seriesOf(o), time: o.time, value: o.value }));
+export const rebuildIndicatorRollups = (models: IndicatorModels) => rebuildSeriesRollups(indicatorStore(models));

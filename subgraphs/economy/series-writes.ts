@@ -1,17 +1,25 @@
 // Writes of time-series observations (water, economic indicators): records,
-// daily rollups and an optional per-series hook (the latest observation) in
+// daily and monthly rollups and an optional per-series hook (the latest observation) in
 // step, bracketed by a write marker so an interrupted write is repaired by
 // recomputing the series ranges it names.
 import { trusted, type Model } from 'mongoose';
-import { dailyRollupRows, recomputeSeriesRange } from '../../platform-kit/time-series-ranges.js';
-import { addToDailyRollups, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
+import {
+  addToRollups,
+  dailyRollupRows,
+  insertFreshRollups,
+  rebuildAllRollups,
+  recomputeSeriesRanges,
+  type SeriesPoint,
+  type SeriesRollups,
+  type SeriesSource,
+} from '../../platform-kit/time-series.js';
 import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { withWriteMarker, type SeriesRange, type WriteMarkerRecord } from './write-markers.js';
 
 export interface SeriesStore<T extends { _id: string; time: Date; value: number }> {
   kind: WriteMarkerRecord['kind'];
   observations: Model<T>;
-  days: Model<DailyRollupRecord>;
+  rollups: SeriesRollups;
   markers: Model<WriteMarkerRecord>;
   seriesOf(doc: Pick<T, Exclude<keyof T, '_id'>>): string;
   seriesFilter(series: string): Record<string, unknown>;
@@ -35,15 +43,23 @@ export function seriesRanges<T extends { time: Date }>(docs: T[], seriesOf: (d: 
   return [...ranges.values()];
 }
 
-async function recompute<T extends { _id: string; time: Date; value: number }>(store: SeriesStore<T>, ranges: SeriesRange[]) {
-  const toPoint = (d: T): SeriesPoint => ({ series: store.seriesOf(d), time: d.time, value: d.value });
-  for (const r of ranges) await recomputeSeriesRange(store.days, store.observations, r, store.seriesFilter, toPoint);
-}
+const sourceOf = <T extends { _id: string; time: Date; value: number }>(store: SeriesStore<T>): SeriesSource<T> => ({
+  observations: store.observations,
+  seriesFilter: store.seriesFilter,
+  pointsOf: (d) => [{ series: store.seriesOf(d), time: d.time, value: d.value }],
+});
+
+const recompute = <T extends { _id: string; time: Date; value: number }>(store: SeriesStore<T>, ranges: SeriesRange[]) =>
+  recomputeSeriesRanges(store.rollups, sourceOf(store), ranges);
+
+/** Drops and recounts every rollup of the store from its observations. */
+export const rebuildSeriesRollups = <T extends { _id: string; time: Date; value: number }>(store: SeriesStore<T>) =>
+  rebuildAllRollups(store.rollups, sourceOf(store));
 
 export interface WriteOptions {
   /**
    * Bulk seeding: the caller guarantees that neither these observations nor
-   * any other observation of their series-days is stored yet; skips lookups
+   * any other observation of their series-months is stored yet; skips lookups
    * and inserts rollups instead of upserting them.
    */
   fresh?: boolean;
@@ -76,20 +92,18 @@ export async function writeSeriesObservations<T extends { _id: string; time: Dat
       if (options.fresh) await store.observations.insertMany(batch, { ordered: false });
       else await store.observations.bulkWrite(batch.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r, upsert: true } })) as never);
     }
-    const points = added.map((d) => ({ series: store.seriesOf(d), time: d.time, value: d.value }));
-    // Fresh series-days have no rollup yet: insert them (upserts scan the collection on FerretDB SQLite).
-    if (options.fresh) {
-      const rows = dailyRollupRows(points);
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) await store.days.insertMany(rows.slice(i, i + WRITE_BATCH), { ordered: false });
-    } else await addToDailyRollups(store.days, points);
-    // A changed value cannot be taken out of min/max: recount its series-days.
+    const points: SeriesPoint[] = added.map((d) => ({ series: store.seriesOf(d), time: d.time, value: d.value }));
+    // Fresh series have no rollup yet: insert them (upserts scan the collection on FerretDB SQLite).
+    if (options.fresh) await insertFreshRollups(store.rollups, dailyRollupRows(points));
+    else await addToRollups(store.rollups, dailyRollupRows(points));
+    // A changed value cannot be taken out of min/max: recount its series-months.
     await recompute(store, seriesRanges(changed, (d) => store.seriesOf(d)));
     await store.afterWrite?.(ranges.map((r) => r.series), written, []);
   });
   return { written: written.length };
 }
 
-/** Deletes observations by id and recounts the series-days they were in. */
+/** Deletes observations by id and recounts the series-months they were in. */
 export async function deleteSeriesObservations<T extends { _id: string; time: Date; value: number }>(
   store: SeriesStore<T>,
   ids: string[],

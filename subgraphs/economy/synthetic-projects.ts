@@ -2,14 +2,10 @@
 // (randomSeed, i), so a larger scale extends a smaller one and ids are stable.
 import type { OrganisationRecord } from '../../platform-kit/organisations-documents.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
-import { SyntheticRandom } from '../../platform-kit/synthetic-random.js';
+import { recordRandom, type SyntheticRandom } from '../../platform-kit/synthetic-random.js';
 import { actionNumbersBySector, countryCodes, fundingSources, sectors, type ProjectStatusCode } from './economy-codes.js';
 import type { FinancialFlowRecord, ProjectInput } from './project-model.js';
 import { pointIn } from './synthetic-geography.js';
-
-/** A stream of its own per record kind and index: mixing keeps streams independent. */
-export const recordRandom = (randomSeed: number, kind: number, index: number) =>
-  new SyntheticRandom((Math.imul(randomSeed ^ 0x9e3779b9, 31) + Math.imul(kind, 0x85ebca6b) + Math.imul(index, 0xc2b2ae35)) >>> 0);
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export const projectId = (i: number) => `proj-${pad(i, 6)}`;
@@ -24,7 +20,7 @@ const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function syntheticOrganisation(randomSeed: number, i: number): OrganisationRecord {
-  const rng = recordRandom(randomSeed, 1, i);
+  const rng = recordRandom(randomSeed, 'organisation', i);
   const countryCode = rng.next() < 0.15 ? null : rng.pick(countryCodes);
   return {
     _id: organisationId(i),
@@ -89,7 +85,7 @@ export const organisationsFor = (projectIndex: number) => ORGANISATIONS_PER_SCAL
 
 export function syntheticProject(randomSeed: number, i: number): ProjectInput {
   const organisationCount = organisationsFor(i);
-  const rng = recordRandom(randomSeed, 2, i);
+  const rng = recordRandom(randomSeed, 'project', i);
   const sector = rng.pick(sectors);
   const actions = actionNumbersBySector.get(sector.code)!;
   const countries = rng.sample(countryCodes, rng.int(1, 3)).sort();

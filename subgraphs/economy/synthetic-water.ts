@@ -5,7 +5,7 @@ import type { SyntheticRandom } from '../../platform-kit/synthetic-random.js';
 import { countryCodes } from './economy-codes.js';
 import type { ObservedPropertyCode } from './observed-properties.js';
 import { basinRivers, pointIn } from './synthetic-geography.js';
-import { recordRandom } from './synthetic-projects.js';
+import { recordRandom } from '../../platform-kit/synthetic-random.js';
 import type { ObservationQualityCode, WaterStationRecord } from './water-models.js';
 import type { WaterObservationInput } from './water-writes.js';
 
@@ -19,7 +19,7 @@ export const stationId = (i: number) => `ws-${String(i).padStart(4, '0')}`;
 const others: ObservedPropertyCode[] = ['DISCHARGE', 'RAINFALL', 'DISSOLVED_OXYGEN', 'PH', 'TURBIDITY'];
 
 export function syntheticStation(randomSeed: number, i: number): WaterStationRecord {
-  const rng = recordRandom(randomSeed, 3, i);
+  const rng = recordRandom(randomSeed, 'water-station', i);
   const countryCode = countryCodes[(i - 1) % countryCodes.length];
   const hasStages = rng.next() < 0.5;
   const floodStage = hasStages ? Math.round((8 + rng.next() * 4) * 100) / 100 : null;
@@ -71,7 +71,7 @@ export function syntheticStationObservations(randomSeed: number, station: WaterS
   const out: WaterObservationInput[] = [];
   const provenance = syntheticProvenance();
   station.properties.forEach((property, k) => {
-    const rng = recordRandom(randomSeed, 4, stationIndex * 16 + k);
+    const rng = recordRandom(randomSeed, 'water-series', stationIndex * 16 + k);
     const hour = rng.int(0, 23);
     for (let d = 0; d < PLAN_DAYS; d++) {
       const time = new Date(PLAN_START.getTime() + d * 86_400_000 + hour * 3_600_000);

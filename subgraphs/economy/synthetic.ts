@@ -17,17 +17,17 @@
 // synthetic_seed_state, unchanged records are skipped, all writes are upserts.
 // Writes go through the write modules (rollups kept in step), in batches.
 import { syntheticAssessments } from '../../platform-kit/synthetic-progress.js';
-import { canonicalJson } from '../../platform-kit/bulk-writes.js';
 import { countryCodes } from './economy-codes.js';
 import { writeIndicatorObservations, type IndicatorObservationInput } from './indicator-writes.js';
 import type { Models } from './models.js';
 import { upsertProjects } from './project-writes.js';
 import { actionsOwnedBy } from '../../plan-data/index.js';
 import { upsertById } from '../../platform-kit/bulk-writes.js';
-import { recomputeProgressRollup, writeProgressAssessments, type ProgressAssessmentRecord } from '../../platform-kit/progress-store.js';
+import { writeProgressAssessments } from '../../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
-import { ORGANISATIONS_PER_SCALE, PROJECTS_PER_SCALE, recordRandom, syntheticOrganisation, syntheticProject } from './synthetic-projects.js';
+import { recordRandom } from '../../platform-kit/synthetic-random.js';
+import { ORGANISATIONS_PER_SCALE, PROJECTS_PER_SCALE, syntheticOrganisation, syntheticProject } from './synthetic-projects.js';
 import { resumableBatches } from './synthetic-state.js';
 import { syntheticStation, syntheticStationObservations } from './synthetic-water.js';
 import { upsertWaterStations, writeWaterObservations } from './water-writes.js';
@@ -47,7 +47,7 @@ export function syntheticIndicators(randomSeed: number): IndicatorObservationInp
   const out: IndicatorObservationInput[] = [];
   const provenance = syntheticProvenance();
   countryCodes.forEach((reporter, r) => {
-    const rng = recordRandom(randomSeed, 5, r);
+    const rng = recordRandom(randomSeed, 'indicator', r);
     let gdp = 1e10 * (1 + rng.next() * 20);
     for (const year of ASSESSMENT_YEARS) {
       const time = new Date(Date.UTC(year, 0, 1));
@@ -89,17 +89,5 @@ export async function seedEconomySynthetic(models: Models, options: SyntheticOpt
   log(`synthetic: ${counts.stations} water stations`);
 
   await writeIndicatorObservations(models, syntheticIndicators(randomSeed));
-  // Only changed assessments (each write recounts its country-year rollup).
-  const assessments = economyAssessments(randomSeed);
-  const stored = new Map(
-    ((await models.progress.find().lean()) as ProgressAssessmentRecord[]).map((p) => [p._id, canonicalJson(models.progress.hydrate(p).toObject())]),
-  );
-  const changed = assessments.filter((a) => stored.get(a._id) !== canonicalJson(new models.progress(a).toObject()));
-  if (changed.some((a) => stored.has(a._id))) await writeProgressAssessments(models, changed);
-  else if (changed.length) {
-    // None stored yet: insert (cheap on FerretDB SQLite) and recount each country-year once.
-    await models.progress.insertMany(changed, { ordered: false });
-    const pairs = new Map(changed.map((a) => [`${a.countryCode}:${a.year}`, a]));
-    for (const a of pairs.values()) await recomputeProgressRollup(models.progress, models.progressRollups, a.countryCode, a.year);
-  }
+  await writeProgressAssessments(models, economyAssessments(randomSeed));
 }

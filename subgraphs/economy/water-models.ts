@@ -1,10 +1,10 @@
 // Water monitoring: stations, raw observations (collection water_observations),
-// their daily rollups (water_observation_days, platform-kit/time-series.ts) and
+// their daily and monthly rollups (water_observation_days, _months, platform-kit/time-series.ts) and
 // the latest observation per series (water_latest_observations), all kept on write.
 import { Schema, type Connection, type Model } from 'mongoose';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
-import { dailyRollupModel } from '../../platform-kit/time-series.js';
+import { seriesRollupModels } from '../../platform-kit/time-series.js';
 import { observedPropertyCodes, type ObservedPropertyCode } from './observed-properties.js';
 
 export const observationQualities = ['GOOD', 'SUSPECT', 'ESTIMATED'] as const;
@@ -84,7 +84,7 @@ export function registerWaterModels(c: Connection) {
   return {
     waterStations: c.model<WaterStationRecord>('WaterStation', stationSchema) as Model<WaterStationRecord>,
     waterObservations: c.model<WaterObservationRecord>('WaterObservation', observationSchema) as Model<WaterObservationRecord>,
-    waterObservationDays: dailyRollupModel(c, 'water_observation_days'),
+    waterRollups: seriesRollupModels(c, 'water_observation'),
     waterLatest: c.model<LatestWaterObservationRecord>('WaterLatestObservation', latestSchema) as Model<LatestWaterObservationRecord>,
   };
 }

@@ -15,7 +15,7 @@ export const waterQueries: Pick<QueryResolvers, 'waterStations' | 'waterStation'
   economicIndicatorSeries: (_, { indicator, reporterCode, partnerCode, from, to, bucket }, ctx) => {
     if (indicator === 'TRADE_VALUE_USD' && partnerCode == null) throw badUserInput('partnerCode', 'a member code (TRADE_VALUE_USD is bilateral)');
     if (indicator === 'GDP_USD' && partnerCode != null) throw badUserInput('partnerCode', 'no partner (GDP_USD has none)');
-    return readBuckets(ctx.models.indicatorDays, indicatorSeriesKey(indicator, reporterCode, partnerCode ?? null), { from, to }, bucket);
+    return readBuckets(ctx.models.indicatorRollups, indicatorSeriesKey(indicator, reporterCode, partnerCode ?? null), { from, to }, bucket);
   },
 };
 
@@ -23,6 +23,6 @@ export const waterStationResolvers: WaterStationResolvers = {
   id: (s) => s._id,
   properties: (s) => s.properties.map((p) => observedPropertyByCode.get(p)!),
   series: (s, { property, from, to, bucket }, ctx) =>
-    readBuckets(ctx.models.waterObservationDays, waterSeriesKey(s._id, property), { from, to }, bucket),
+    readBuckets(ctx.models.waterRollups, waterSeriesKey(s._id, property), { from, to }, bucket),
   latestObservation: (s, { property }, ctx) => ctx.loaders.latestObservation.load(waterSeriesKey(s._id, property)),
 };

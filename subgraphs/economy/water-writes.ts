@@ -1,11 +1,10 @@
 // Water monitoring writes: stations (plain upserts) and observations (records,
-// daily rollups and the latest observation per series, kept in step).
+// daily and monthly rollups and the latest observation per series, kept in step).
 import { trusted } from 'mongoose';
 import { upsertById } from '../../platform-kit/bulk-writes.js';
-import { rebuildAllDailyRollups } from '../../platform-kit/time-series-ranges.js';
 import type { Models } from './models.js';
 import type { ObservedPropertyCode } from './observed-properties.js';
-import { deleteSeriesObservations, repairSeriesWrites, writeSeriesObservations, type SeriesStore, type WriteOptions } from './series-writes.js';
+import { deleteSeriesObservations, rebuildSeriesRollups, repairSeriesWrites, writeSeriesObservations, type SeriesStore, type WriteOptions } from './series-writes.js';
 import {
   waterObservationId,
   waterSeriesKey,
@@ -14,7 +13,7 @@ import {
   type WaterStationRecord,
 } from './water-models.js';
 
-type WaterModels = Pick<Models, 'waterStations' | 'waterObservations' | 'waterObservationDays' | 'waterLatest' | 'writeMarkers'>;
+type WaterModels = Pick<Models, 'waterStations' | 'waterObservations' | 'waterRollups' | 'waterLatest' | 'writeMarkers'>;
 export type WaterObservationInput = Omit<WaterObservationRecord, '_id'>;
 
 const seriesOf = (d: { stationId: string; property: string }) => waterSeriesKey(d.stationId, d.property);
@@ -37,7 +36,7 @@ function waterStore(models: WaterModels): SeriesStore<WaterObservationRecord> {
   return {
     kind: 'water',
     observations: models.waterObservations,
-    days: models.waterObservationDays,
+    rollups: models.waterRollups,
     markers: models.writeMarkers,
     seriesOf,
     seriesFilter: (series) => {
@@ -80,7 +79,7 @@ export const repairWaterWrites = (models: WaterModels) => repairSeriesWrites(wat
 
 /** Recomputes all water rollups and latest observations from the raw observations. */
 export async function rebuildWaterRollups(models: WaterModels): Promise<void> {
-  await rebuildAllDailyRollups(models.waterObservationDays, models.waterObservations, (o) => ({ series: seriesOf(o), time: o.time, value: o.value }));
+  await rebuildSeriesRollups(waterStore(models));
   await models.waterLatest.deleteMany({});
   const stations = (await models.waterStations.find().lean()) as WaterStationRecord[];
   await recomputeLatest(models, stations.flatMap((s) => s.properties.map((p) => waterSeriesKey(s._id, p))));

@@ -1,6 +1,6 @@
 // What one programme or event contributes to the rollup cells (see rollup-records.ts).
 import type { EventRecord, ExchangeProgrammeRecord } from './activity-records.js';
-import type { CellContribution } from './rollup-deltas.js';
+import type { CellContribution } from '../../platform-kit/cell-deltas.js';
 import { ALL_COUNTRIES, cellId } from './rollup-records.js';
 
 const participantCounts = (groups: ExchangeProgrammeRecord['participants']) => ({

@@ -12,7 +12,7 @@ import type { Models } from './models.js';
 import { checkEvent, checkProgramme } from './record-checks.js';
 import { guardedWrite } from './rollup-guard.js';
 import { bulkWriteInChunks, sameRecord } from '../../platform-kit/bulk-writes.js';
-import { addContributions, applyDeltas, type CellContribution, type CellDeltas } from './rollup-deltas.js';
+import { addContributions, applyDeltas, type CellContribution, type CellDeltas } from '../../platform-kit/cell-deltas.js';
 
 export const WRITE_BATCH = 2000;
 

@@ -31,7 +31,7 @@ export function createContext(models: Models) {
     eventCellsByCountry: cellsByCountryLoader<EventCellRecord>(
       (codes) => models.eventCells.find({ countryCode: trusted({ $in: codes }) }).lean() as unknown as Promise<EventCellRecord[]>,
     ),
-    healthCases: healthCasesLoader(models.healthDays),
+    healthCases: healthCasesLoader(models.healthRollups.months),
   };
   return { models, loaders };
 }

@@ -1,8 +1,9 @@
-// Yearly case totals per (disease, country), for the Country view: one query on
-// the daily rollups per (disease, year) asked in a request, covering all countries.
+// Yearly case totals per (disease, country), for the Country view: the monthly
+// rollups of every asked series-year fetched by _id (12 per series-year) in one
+// query per request.
 import DataLoader from 'dataloader';
 import { trusted, type Model } from 'mongoose';
-import type { DailyRollupRecord } from '../../platform-kit/time-series.js';
+import { monthRollupId, type SeriesRollupRecord } from '../../platform-kit/time-series.js';
 import { healthSeriesKey } from './series-records.js';
 
 export interface HealthCasesKey {
@@ -11,20 +12,18 @@ export interface HealthCasesKey {
   year: number;
 }
 
-export function healthCasesLoader(days: Model<DailyRollupRecord>) {
+export function healthCasesLoader(months: Model<SeriesRollupRecord>) {
   const keyOf = (k: HealthCasesKey) => `${healthSeriesKey(k.disease, k.countryCode)}|${k.year}`;
   return new DataLoader<HealthCasesKey, number, string>(
     async (keys) => {
+      const ids = keys.flatMap((k) =>
+        Array.from({ length: 12 }, (_, m) => monthRollupId(healthSeriesKey(k.disease, k.countryCode), new Date(Date.UTC(k.year, m, 1)))),
+      );
+      const docs = (await months.find({ _id: trusted({ $in: ids }) }).lean()) as SeriesRollupRecord[];
       const totals = new Map<string, number>();
-      const years = new Map<string, HealthCasesKey[]>();
-      for (const k of keys) years.set(`${k.disease}|${k.year}`, [...(years.get(`${k.disease}|${k.year}`) ?? []), k]);
-      for (const group of years.values()) {
-        const { year } = group[0];
-        const series = group.map((k) => healthSeriesKey(k.disease, k.countryCode));
-        const docs = (await days
-          .find({ series: trusted({ $in: series }), day: trusted({ $gte: new Date(Date.UTC(year, 0, 1)), $lt: new Date(Date.UTC(year + 1, 0, 1)) }) })
-          .lean()) as DailyRollupRecord[];
-        for (const d of docs) totals.set(`${d.series}|${year}`, (totals.get(`${d.series}|${year}`) ?? 0) + d.sum);
+      for (const d of docs) {
+        const key = `${d.series}|${d.start.getUTCFullYear()}`;
+        totals.set(key, (totals.get(key) ?? 0) + d.sum);
       }
       return keys.map((k) => totals.get(keyOf(k)) ?? 0);
     },

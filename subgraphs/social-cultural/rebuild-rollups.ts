@@ -1,14 +1,13 @@
 // Recomputes every rollup of this subgraph from the raw records (repair after a
 // crash, or a check). Streams the records, so memory is bounded by the number
 // of cells and of one batch of observations, not by the number of records.
-import type { Model } from 'mongoose';
 import type { EventRecord, ExchangeProgrammeRecord } from './activity-records.js';
 import { eventContributions, programmeContributions } from './activity-contributions.js';
-import { addToTotals, foldIntoDailyRollups, type DailyTotals } from './daily-rollup-fold.js';
+import { rebuildAllRollups } from '../../platform-kit/time-series.js';
 import type { Models } from './models.js';
 import { clearGuard, dirtyFamilies, type RollupFamily } from './rollup-guard.js';
-import { addContributions, replaceAllCells, type CellDeltas } from './rollup-deltas.js';
-import { healthKind, tourismKind, type SeriesKind } from './series-writes.js';
+import { addContributions, replaceAllCells, type CellDeltas } from '../../platform-kit/cell-deltas.js';
+import { healthKind, tourismKind } from './series-writes.js';
 
 export async function rebuildActivityRollups(models: Models): Promise<void> {
   const exchange: CellDeltas = new Map();
@@ -29,19 +28,12 @@ export async function rebuildActivityRollups(models: Models): Promise<void> {
   await replaceAllCells(models.actionCells, actions);
 }
 
-async function rebuildSeriesRollups<T>(kind: SeriesKind<T>): Promise<void> {
-  await kind.days.deleteMany({});
-  // Totals per series-day held in memory (bounded by series × days), then inserted.
-  const totals: DailyTotals = new Map();
-  for await (const doc of (kind.observations as Model<any>).find().lean().cursor()) addToTotals(totals, kind.points(doc as T));
-  await foldIntoDailyRollups(kind.days, totals);
-}
 
 export async function rebuildRollups(models: Models, families: readonly RollupFamily[] = ['activities', 'health', 'tourism']): Promise<void> {
   for (const family of families) {
     if (family === 'activities') await rebuildActivityRollups(models);
-    if (family === 'health') await rebuildSeriesRollups(healthKind(models));
-    if (family === 'tourism') await rebuildSeriesRollups(tourismKind(models));
+    if (family === 'health') await rebuildAllRollups(healthKind(models).rollups, healthKind(models));
+    if (family === 'tourism') await rebuildAllRollups(tourismKind(models).rollups, tourismKind(models));
     await clearGuard(models.rollupGuards, family);
   }
 }

@@ -7,14 +7,14 @@ import { ALL_ORIGINS, healthSeriesKey, tourismSeriesKey } from './series-records
 
 const member = memberCode;
 
-export const healthSeries = (models: Pick<Models, 'healthDays'>, a: { disease: string; countryCode: string; from: Date; to: Date; bucket: Bucket }) =>
-  readBuckets(models.healthDays, healthSeriesKey(a.disease, member('countryCode', a.countryCode)), a, a.bucket);
+export const healthSeries = (models: Pick<Models, 'healthRollups'>, a: { disease: string; countryCode: string; from: Date; to: Date; bucket: Bucket }) =>
+  readBuckets(models.healthRollups, healthSeriesKey(a.disease, member('countryCode', a.countryCode)), a, a.bucket);
 
 export const tourismSeries = (
-  models: Pick<Models, 'tourismDays'>,
+  models: Pick<Models, 'tourismRollups'>,
   a: { countryCode: string; originCode?: string | null; from: Date; to: Date; bucket: Bucket },
 ) => {
   const destination = member('countryCode', a.countryCode);
   const origin = a.originCode != null ? member('originCode', a.originCode) : ALL_ORIGINS;
-  return readBuckets(models.tourismDays, tourismSeriesKey(destination, origin), a, a.bucket);
+  return readBuckets(models.tourismRollups, tourismSeriesKey(destination, origin), a, a.bucket);
 };

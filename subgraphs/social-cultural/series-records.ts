@@ -1,9 +1,9 @@
 // Raw observations of the two time series kinds (health surveillance cases,
-// tourism arrivals); their daily rollups live in platform-kit/time-series.ts.
+// tourism arrivals); their daily and monthly rollups live in platform-kit/time-series.ts.
 import { Schema, type Connection, type Model } from 'mongoose';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
-import { dailyRollupModel } from '../../platform-kit/time-series.js';
+import { seriesRollupModels } from '../../platform-kit/time-series.js';
 
 export const diseases = ['DENGUE', 'MALARIA'] as const;
 export type DiseaseCode = (typeof diseases)[number];
@@ -68,8 +68,8 @@ const tourismSchema = new Schema<TourismArrivalRecord>(
 export function registerSeriesModels(c: Connection) {
   return {
     healthCases: c.model<HealthCaseRecord>('HealthCase', healthSchema) as Model<HealthCaseRecord>,
-    healthDays: dailyRollupModel(c, 'health_case_days'),
+    healthRollups: seriesRollupModels(c, 'health_case'),
     tourismArrivals: c.model<TourismArrivalRecord>('TourismArrival', tourismSchema) as Model<TourismArrivalRecord>,
-    tourismDays: dailyRollupModel(c, 'tourism_arrival_days'),
+    tourismRollups: seriesRollupModels(c, 'tourism_arrival'),
   };
 }

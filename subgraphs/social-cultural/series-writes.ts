@@ -1,11 +1,19 @@
 // The write module for the health and tourism time series: raw observations
-// are upserted by _id and folded into the daily rollups of
-// platform-kit/time-series.ts. New observations add to their days ($inc/$min/$max);
-// changed or deleted ones recompute just the series-days they touch (min/max
-// cannot be decremented). Runs under the family's guard (see rollup-guard.ts).
+// are upserted by _id and folded into the daily and monthly rollups of
+// platform-kit/time-series.ts. New observations add to their days and months
+// ($inc/$min/$max); changed or deleted ones recompute just the series-months
+// they touch (min/max cannot be decremented). Runs under the family's guard (see rollup-guard.ts).
 import { trusted, type Model } from 'mongoose';
-import { recomputeDailyRollups, utcDay, type DailyRollupRecord, type SeriesPoint } from '../../platform-kit/time-series.js';
-import { addToTotals, foldIntoDailyRollups, type DailyTotals } from './daily-rollup-fold.js';
+import {
+  accumulateDaily,
+  addToRollups,
+  recomputeSeriesRanges,
+  seriesRanges,
+  type DailyTotals,
+  type SeriesPoint,
+  type SeriesRollups,
+  type SeriesSource,
+} from '../../platform-kit/time-series.js';
 import type { Models } from './models.js';
 import { memberCodes } from './record-checks.js';
 import { bulkWriteInChunks, sameRecord } from '../../platform-kit/bulk-writes.js';
@@ -23,23 +31,19 @@ import {
 export const SERIES_WRITE_BATCH = 5000;
 
 /** How one kind of observation maps to series points and back to a raw-record filter. */
-export interface SeriesKind<T> {
+export interface SeriesKind<T> extends SeriesSource<T> {
   family: RollupFamily;
   observations: Model<T>;
-  days: Model<DailyRollupRecord>;
-  /** The points an observation adds (one per series it belongs to). */
-  points(record: T): SeriesPoint[];
-  /** Filter on raw observations selecting one series. */
-  seriesFilter(series: string): Record<string, unknown>;
+  rollups: SeriesRollups;
   check(record: T): void;
 }
 
-export function healthKind(models: Pick<Models, 'healthCases' | 'healthDays'>): SeriesKind<HealthCaseRecord> {
+export function healthKind(models: Pick<Models, 'healthCases' | 'healthRollups'>): SeriesKind<HealthCaseRecord> {
   return {
     family: 'health',
     observations: models.healthCases,
-    days: models.healthDays,
-    points: (r) => [{ series: healthSeriesKey(r.disease, r.countryCode), time: r.time, value: r.cases }],
+    rollups: models.healthRollups,
+    pointsOf: (r) => [{ series: healthSeriesKey(r.disease, r.countryCode), time: r.time, value: r.cases }],
     seriesFilter: (series) => {
       const [disease, countryCode] = series.split('|');
       return { disease, countryCode };
@@ -52,12 +56,12 @@ export function healthKind(models: Pick<Models, 'healthCases' | 'healthDays'>): 
 }
 
 /** Arrivals go to their (destination, origin) series and to the destination's all-origins series. */
-export function tourismKind(models: Pick<Models, 'tourismArrivals' | 'tourismDays'>): SeriesKind<TourismArrivalRecord> {
+export function tourismKind(models: Pick<Models, 'tourismArrivals' | 'tourismRollups'>): SeriesKind<TourismArrivalRecord> {
   return {
     family: 'tourism',
     observations: models.tourismArrivals,
-    days: models.tourismDays,
-    points: (r) => [
+    rollups: models.tourismRollups,
+    pointsOf: (r) => [
       { series: tourismSeriesKey(r.destinationCode, r.originCode), time: r.time, value: r.arrivals },
       { series: tourismSeriesKey(r.destinationCode, ALL_ORIGINS), time: r.time, value: r.arrivals },
     ],
@@ -73,12 +77,8 @@ export function tourismKind(models: Pick<Models, 'tourismArrivals' | 'tourismDay
   };
 }
 
-
-async function recomputeSeriesDays<T>(kind: SeriesKind<T>, records: T[]) {
-  const seriesDays = new Map<string, { series: string; day: Date }>();
-  for (const r of records) for (const p of kind.points(r)) seriesDays.set(`${p.series}|${utcDay(p.time).getTime()}`, { series: p.series, day: p.time });
-  await recomputeDailyRollups(kind.days, kind.observations, [...seriesDays.values()], (d) => kind.points(d)[0], kind.seriesFilter);
-}
+const recomputeSeriesOf = <T>(kind: SeriesKind<T>, records: T[]) =>
+  recomputeSeriesRanges(kind.rollups, kind, seriesRanges(records.flatMap((r) => kind.pointsOf(r))));
 
 /** Inserts new observations, replaces changed ones, skips identical ones; rollups follow. */
 export async function upsertObservations<T extends { _id: string }>(
@@ -98,11 +98,11 @@ export async function upsertObservations<T extends { _id: string }>(
       const changed = batch.filter((r) => old.has(r._id) && !sameRecord(old.get(r._id), r));
       if (fresh.length) await kind.observations.bulkWrite(fresh.map((r) => ({ insertOne: { document: r } })) as never, { ordered: false });
       await bulkWriteInChunks(kind.observations, changed.map((r) => ({ replaceOne: { filter: { _id: r._id }, replacement: r } })));
-      addToTotals(added, fresh.flatMap((r) => kind.points(r)));
+      accumulateDaily(added, fresh.flatMap((r) => kind.pointsOf(r)));
       // A changed observation may have moved: recompute both its old and new days.
-      if (changed.length) await recomputeSeriesDays(kind, [...changed, ...changed.map((r) => old.get(r._id)!)]);
+      if (changed.length) await recomputeSeriesOf(kind, [...changed, ...changed.map((r) => old.get(r._id)!)]);
     }
-    await foldIntoDailyRollups(kind.days, added);
+    await addToRollups(kind.rollups, added.values());
   });
 }
 
@@ -117,9 +117,9 @@ export async function insertNewObservations<T extends { _id: string }>(kind: Ser
     for (let i = 0; i < records.length; i += SERIES_WRITE_BATCH) {
       const batch = records.slice(i, i + SERIES_WRITE_BATCH);
       await kind.observations.insertMany(batch, { ordered: false, lean: true });
-      addToTotals(added, batch.flatMap((r) => kind.points(r)));
+      accumulateDaily(added, batch.flatMap((r) => kind.pointsOf(r)));
     }
-    await foldIntoDailyRollups(kind.days, added);
+    await addToRollups(kind.rollups, added.values());
   });
 }
 
@@ -129,7 +129,7 @@ export async function deleteObservations<T extends { _id: string }>(kind: Series
     const old = (await kind.observations.find({ _id: trusted({ $in: ids }) }).lean()) as unknown as T[];
     if (!old.length) return 0;
     await kind.observations.deleteMany({ _id: trusted({ $in: old.map((r) => r._id) }) });
-    await recomputeSeriesDays(kind, old);
+    await recomputeSeriesOf(kind, old);
     return old.length;
   });
 }

@@ -7,7 +7,7 @@ import type { SyntheticRandom } from '../../platform-kit/synthetic-random.js';
 import { eventKinds, exchangeKinds, type EventKindCode, type EventRecord, type ExchangeKindCode, type ExchangeProgrammeRecord } from './activity-records.js';
 import { programmeCountryCodes } from './activity-records.js';
 import { organisationIdOf, REGIONAL_ORGANISER_IDS } from './synthetic-organisations.js';
-import { pad6, recordRandom } from './synthetic-random-streams.js';
+import { recordRandom } from '../../platform-kit/synthetic-random.js';
 
 const members = memberCountries.map((c) => c.code);
 const YEARS = [2018, 2019, 2020, 2021, 2022];
@@ -57,7 +57,7 @@ const organisers = (r: SyntheticRandom, countryCode: string) => [
 
 export function syntheticProgramme(randomSeed: number, index: number): ExchangeProgrammeRecord {
   const r = recordRandom(randomSeed, 'exchange-programme', index);
-  const id = pad6(index + 1);
+  const id = String(index + 1).padStart(6, '0');
   const kind = r.pick(exchangeKinds);
   const year = r.pick(YEARS);
   const startDate = randomDate(r, year);
@@ -92,7 +92,7 @@ export function syntheticProgramme(randomSeed: number, index: number): ExchangeP
 
 export function syntheticEvent(randomSeed: number, index: number): EventRecord {
   const r = recordRandom(randomSeed, 'event', index);
-  const id = pad6(index + 1);
+  const id = String(index + 1).padStart(6, '0');
   const kind = r.pick(eventKinds);
   const year = r.pick(YEARS);
   const startDate = randomDate(r, year);

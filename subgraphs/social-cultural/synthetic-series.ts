@@ -5,7 +5,7 @@
 import { memberCountries } from '../../plan-data/index.js';
 import { syntheticProvenance } from '../../platform-kit/provenance.js';
 import { diseases, NON_MEMBER_ORIGIN, type HealthCaseRecord, type TourismArrivalRecord } from './series-records.js';
-import { recordRandom } from './synthetic-random-streams.js';
+import { recordRandom } from '../../platform-kit/synthetic-random.js';
 
 const members = memberCountries.map((c) => c.code);
 export const SERIES_MONTHS = Array.from({ length: 60 }, (_, i) => ({ year: 2018 + Math.floor(i / 12), month: i % 12 }));

@@ -19,7 +19,7 @@ import type { SyntheticOptions } from '../../platform-kit/subgraph-server.js';
 import { upsertEvents, upsertProgrammes } from './activity-writes.js';
 import type { Models } from './models.js';
 import { healthKind, insertNewObservations, tourismKind, upsertObservations } from './series-writes.js';
-import { writeSocialCulturalProgress } from './progress-writes.js';
+import { writeProgressAssessments } from '../../platform-kit/progress-store.js';
 import { syntheticEvent, syntheticProgramme } from './synthetic-activities.js';
 import { organisationIdOf, syntheticOrganisations } from './synthetic-organisations.js';
 import { syntheticRunId } from './synthetic-runs.js';
@@ -62,7 +62,7 @@ export async function seedSyntheticSocialCultural(models: Models, { scale, rando
     return counts;
   }
   await upsertById(models.organisations, syntheticOrganisations());
-  await writeSocialCulturalProgress(models, syntheticProgress(randomSeed));
+  await writeProgressAssessments(models, syntheticProgress(randomSeed));
   for (let start = 0; start < counts.programmes; start += SEED_CHUNK) {
     const end = Math.min(counts.programmes, start + SEED_CHUNK);
     await upsertProgrammes(models, Array.from({ length: end - start }, (_, i) => syntheticProgramme(randomSeed, start + i)));

@@ -56,7 +56,8 @@ describe('synthetic seed against a store', () => {
       projects: await all(m.projects),
       rollups: await all(m.projectRollups),
       boards: (await m.projectLeaderboards.find().sort({ _id: 1 }).lean()).map((b: any) => canonicalJson(b.entries)),
-      days: await m.waterObservationDays.countDocuments(),
+      days: await m.waterRollups.days.countDocuments(),
+      months: await all(m.waterRollups.months),
       observations: await m.waterObservations.countDocuments(),
       progress: await all(m.progress),
     };

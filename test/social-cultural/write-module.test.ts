@@ -235,8 +235,10 @@ describe('time series: daily rollups follow every write', () => {
 
   it('series rollups rebuilt from scratch equal the incremental ones', async () => {
     const dump = async () => ({
-      health: await models.healthDays.find().sort({ _id: 1 }).lean(),
-      tourism: await models.tourismDays.find().sort({ _id: 1 }).lean(),
+      healthDays: await models.healthRollups.days.find().sort({ _id: 1 }).lean(),
+      healthMonths: await models.healthRollups.months.find().sort({ _id: 1 }).lean(),
+      tourismDays: await models.tourismRollups.days.find().sort({ _id: 1 }).lean(),
+      tourismMonths: await models.tourismRollups.months.find().sort({ _id: 1 }).lean(),
     });
     const incremental = await dump();
     await rebuildRollups(models, ['health', 'tourism']);
@@ -266,8 +268,12 @@ describe('synthetic generator', () => {
     await rebuildRollups(models); // start from a clean state after the write tests above
     const dump = async () => {
       const out: Record<string, unknown> = {};
-      for (const name of ['programmes', 'events', 'exchangeCells', 'eventCells', 'actionCells', 'healthCases', 'healthDays', 'tourismArrivals', 'tourismDays', 'progress', 'progressRollups', 'organisations'] as const) {
+      for (const name of ['programmes', 'events', 'exchangeCells', 'eventCells', 'actionCells', 'healthCases', 'tourismArrivals', 'progress', 'progressRollups', 'organisations'] as const) {
         out[name] = await (models[name] as any).find().sort({ _id: 1 }).lean();
+      }
+      for (const name of ['healthRollups', 'tourismRollups'] as const) {
+        out[`${name}.days`] = await models[name].days.find().sort({ _id: 1 }).lean();
+        out[`${name}.months`] = await models[name].months.find().sort({ _id: 1 }).lean();
       }
       return out;
     };
