@@ -5,7 +5,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run compose && npm run codegen && npx tsc --noEmit
+RUN npm run compose && npm run codegen && npx tsc --noEmit && npm run dashboard:build
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -18,6 +18,11 @@ const commonMappers: Record<string, string> = {
   ProgressAssessment: `${kit}/progress-store.js#ProgressAssessmentRecord`,
   Organisation: `${kit}/organisations-documents.js#OrganisationRecord`,
   Document: `${kit}/organisations-documents.js#DocumentRecord`,
+  ProgressDraft: `${kit}/progress-workflow.js#ProgressDraftRecord`,
+  Revision: `${kit}/audit/revision-model.js#RevisionRecord`,
+  SearchHit: `${kit}/search/index.js#SearchHitRecord`,
+  SearchResults: `${kit}/search/index.js#SearchResultsValue`,
+  RecordChange: `${kit}/export/change-log.js#ChangeEntry`,
 };
 
 const ownMappers: Record<string, Record<string, string>> = {
@@ -40,7 +45,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: '../context.js#SubgraphContext',
           mappers: { ...commonMappers, ...ownMappers[s.name] },
-          scalars: { ID: 'string', DateTime: 'Date' },
+          scalars: { ID: 'string', DateTime: 'Date', JSON: 'unknown' },
         },
       },
     ]),

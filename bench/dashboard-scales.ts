@@ -1,7 +1,9 @@
 // Benchmark: the README's dashboard query at two data scales, side by side in
 // one run on one machine, through the real gateway, subgraphs and embedded
-// stores. Prints p50/p95 per scale and the p95 ratio, and writes a JSON file.
-//   npm run bench:dashboard -- [--small 1] [--large 100] [--requests 200] [--concurrency 4] [--scaled economy ...]
+// stores: both platforms run at once and take turns in rounds. Prints
+// p50/p95 per scale and the p95 ratio, and writes a JSON file.
+//   npm run bench:dashboard -- [--small 1] [--large 100] [--requests 200] [--rounds 8] [--concurrency 4] [--scaled economy ...]
+//     [--postgresql postgres://postgres@127.0.0.1:5432 [--reuse-postgresql db_small,db_large]]
 // Scale 1 ≈ 10k water observations, scale 100 ≈ 1M (see subgraphs/economy/synthetic.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { startPlatform } from '../platform-launcher/platform.js';
 import { seedStores } from '../platform-launcher/seed.js';
 import { subgraphDefinitions } from '../subgraphs/definitions.js';
 import { repoRoot, subgraphs } from '../subgraphs/registry.js';
-import { runLoad, type LoadResult } from './load.js';
+import { runLoad, summarise } from './load.js';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +24,9 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '8' },
+    // Two databases already seeded by an earlier run (small,large): measure without reseeding.
+    'reuse-postgresql': { type: 'string' },
     // FerretDB's PostgreSQL backend instead of SQLite: a server URL without a
     // database (e.g. postgres://postgres@127.0.0.1:5432); a fresh database is made per scale with psql.
     postgresql: { type: 'string' },
@@ -46,45 +51,73 @@ async function countObservations(storeDir: string, pgUrl?: string): Promise<numb
   }
 }
 
-async function measure(scale: number): Promise<LoadResult & { scale: number; observations: number; seedSeconds: number }> {
+interface SeededScale {
+  scale: number;
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  seedSeconds: number;
+}
+
+/** Fresh stores seeded at `scale` (the --scaled pillars; the others at --small), or reused PostgreSQL databases. */
+async function seeded(scale: number, reuseDatabase?: string): Promise<SeededScale> {
   const dataDir = mkdtempSync(join(tmpdir(), `lmc-bench-${scale}-`));
   const env: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(subgraphs.map((s) => [s.mongoUriEnv, ''])), LMC_SYNTHETIC_SCALE: '0' };
   if (values.postgresql) {
-    const database = `lmc_bench_${scale}_${Date.now()}`;
-    execFileSync('psql', [values.postgresql + '/postgres', '-q', '-c', `create database ${database}`]);
+    const database = reuseDatabase ?? `lmc_bench_${scale}_${Date.now()}`;
+    if (!reuseDatabase) execFileSync('psql', [values.postgresql + '/postgres', '-q', '-c', `create database ${database}`]);
     env.LMC_STORE_POSTGRESQL_URL = `${values.postgresql}/${database}`;
+    console.log(`  scale ${scale}: PostgreSQL database ${database}${reuseDatabase ? ' (reused, not reseeded)' : ''}`);
   }
-  try {
-    const seedStart = Date.now();
+  const seedStart = Date.now();
+  if (!reuseDatabase) {
     const small = Number(values.small);
     const scaled = values.scaled as string[];
     const others = Object.keys(subgraphDefinitions).filter((n) => !scaled.includes(n));
     await seedStores({ scale, only: scaled, dataDir, env, log: (m) => console.log(`  ${m}`) });
     if (others.length) await seedStores({ scale: small, only: others, dataDir, env, log: (m) => console.log(`  ${m}`) });
-    const seedSeconds = (Date.now() - seedStart) / 1000;
-    const platform = await startPlatform({ freePorts: true, dataDir, env });
-    let result: LoadResult;
-    try {
-      result = await runLoad({
-        url: platform.gatewayUrl,
-        body: JSON.stringify({ query: dashboardQuery, variables: dashboardVariables }),
-        requests: Number(values.requests),
-        warmup: Number(values.warmup),
-        concurrency: Number(values.concurrency),
-      });
-    } finally {
-      await platform.stop();
+  }
+  return { scale, dataDir, env, seedSeconds: (Date.now() - seedStart) / 1000 };
+}
+
+// Both platforms run at once and take turns, round by round, so machine noise
+// (a shared machine) falls on both scales alike instead of on whichever ran second.
+async function measureInterleaved(sets: SeededScale[]) {
+  const platforms = [];
+  try {
+    for (const s of sets) platforms.push(await startPlatform({ freePorts: true, dataDir: s.dataDir, env: s.env }));
+    const body = JSON.stringify({ query: dashboardQuery, variables: dashboardVariables });
+    const rounds = Number(values.rounds);
+    const perRound = Math.max(1, Math.ceil(Number(values.requests) / rounds));
+    const collected = sets.map(() => ({ latencies: [] as number[], errors: 0, seconds: 0 }));
+    for (const p of platforms) await runLoad({ url: p.gatewayUrl, body, requests: 0, warmup: Number(values.warmup), concurrency: 1 });
+    for (let r = 0; r < rounds; r++) {
+      for (const [i, p] of platforms.entries()) {
+        const res = await runLoad({ url: p.gatewayUrl, body, requests: perRound, warmup: 0, concurrency: Number(values.concurrency) });
+        collected[i].latencies.push(...res.latencies);
+        collected[i].errors += res.errors;
+        collected[i].seconds += res.seconds;
+      }
     }
-    return { ...result, scale, observations: await countObservations(dataDir, env.LMC_STORE_POSTGRESQL_URL), seedSeconds };
+    return collected.map((c) => summarise(c.latencies, c.errors, c.seconds));
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(platforms.map((p) => p.stop()));
   }
 }
 
+const reuse = values['reuse-postgresql']?.split(',');
+if (reuse && (!values.postgresql || reuse.length !== 2)) throw new Error('--reuse-postgresql needs --postgresql and two database names: small,large');
+const sets: SeededScale[] = [];
+for (const [i, scale] of [Number(values.small), Number(values.large)].entries()) {
+  console.log(`scale ${scale}: ${reuse ? 'reusing' : 'seeding'} ...`);
+  sets.push(await seeded(scale, reuse?.[i]));
+}
+console.log(`measuring both scales in ${values.rounds} interleaved rounds ...`);
+const results = await measureInterleaved(sets);
 const rows = [];
-for (const scale of [Number(values.small), Number(values.large)]) {
-  console.log(`scale ${scale}: seeding and measuring ...`);
-  rows.push(await measure(scale));
+for (const [i, s] of sets.entries()) {
+  const { latencies: _all, ...result } = results[i];
+  rows.push({ ...result, scale: s.scale, observations: await countObservations(s.dataDir, s.env.LMC_STORE_POSTGRESQL_URL), seedSeconds: s.seedSeconds });
+  rmSync(s.dataDir, { recursive: true, force: true });
 }
 const [small, large] = rows;
 const report = {
@@ -92,7 +125,7 @@ const report = {
   date: new Date().toISOString(),
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
   store: `embedded FerretDB 1.24.2 (${values.postgresql ? 'PostgreSQL' : 'SQLite'} backend)`,
-  settings: { requests: Number(values.requests), warmup: Number(values.warmup), concurrency: Number(values.concurrency), scaledPillars: values.scaled },
+  settings: { requests: Number(values.requests), rounds: Number(values.rounds), warmup: Number(values.warmup), concurrency: Number(values.concurrency), scaledPillars: values.scaled, interleaved: true },
   rows,
   p95Ratio: large.p95 / small.p95,
 };

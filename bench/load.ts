@@ -1,6 +1,8 @@
 // A tiny closed-loop load driver: `concurrency` workers send the same GraphQL
 // request back to back; latencies of every request after warm-up are kept.
 export interface LoadResult {
+  /** Every measured latency (ms), ascending; for merging interleaved rounds. */
+  latencies: number[];
   requests: number;
   errors: number;
   seconds: number;
@@ -40,9 +42,14 @@ export async function runLoad(options: {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+  return summarise(latencies, errors, (performance.now() - started) / 1000);
+}
+
+/** Percentiles and rate of a set of latencies (several rounds may be merged first). */
+export function summarise(measured: number[], errors: number, seconds: number): LoadResult {
+  const latencies = [...measured].sort((a, b) => a - b);
   return {
+    latencies,
     requests: latencies.length,
     errors,
     seconds,

@@ -1,7 +1,33 @@
 // One mongoose connection per subgraph, hardened the same way everywhere:
 // filters are sanitised (no operator objects smuggled in through input values),
-// unknown filter keys throw instead of silently widening a query.
-import mongoose, { type Connection } from 'mongoose';
+// unknown filter keys throw instead of silently widening a query, and every
+// read has a server-side time limit so a pathological query cannot run on.
+import mongoose, { type Connection, type Schema } from 'mongoose';
+
+/** Server-side limit for every read (find, count, aggregate); LMC_QUERY_MAX_TIME_MS overrides it. */
+export const DEFAULT_QUERY_MAX_TIME_MS = 15_000;
+
+const queryOps = ['find', 'findOne', 'countDocuments', 'distinct', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete'] as const;
+
+const plugins = new Map<number, (schema: Schema) => void>();
+
+/** A schema plugin giving every query and aggregate a maxTimeMS unless one is set (one per value, so shared schemas get it once). */
+export function maxTimePlugin(maxTimeMS: number) {
+  const existing = plugins.get(maxTimeMS);
+  if (existing) return existing;
+  const plugin = (schema: Schema) => {
+    for (const op of queryOps) {
+      schema.pre(op, function () {
+        if (this.getOptions().maxTimeMS === undefined) this.maxTimeMS(maxTimeMS);
+      });
+    }
+    schema.pre('aggregate', function () {
+      if (this.options.maxTimeMS === undefined) this.option({ maxTimeMS });
+    });
+  };
+  plugins.set(maxTimeMS, plugin);
+  return plugin;
+}
 
 export interface StoreOptions {
   uri: string;
@@ -13,6 +39,7 @@ export interface StoreOptions {
 }
 
 export async function connectStore({ uri, dbName, serverSelectionTimeoutMS = 5000, monitorCommands = false }: StoreOptions): Promise<Connection> {
+  const maxTimeMS = Number(process.env.LMC_QUERY_MAX_TIME_MS) || DEFAULT_QUERY_MAX_TIME_MS;
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS,
@@ -20,6 +47,8 @@ export async function connectStore({ uri, dbName, serverSelectionTimeoutMS = 500
     monitorCommands,
     autoIndex: true,
   });
+  // Before any model is registered on the connection, so every schema gets it.
+  connection.plugin(maxTimePlugin(maxTimeMS), { deduplicate: true });
   await connection.asPromise();
   return connection;
 }

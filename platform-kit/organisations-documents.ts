@@ -21,6 +21,10 @@ export interface OrganisationRecord {
   type: (typeof organisationTypes)[number];
   countryCode: string | null;
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists. */
+  archived?: boolean;
 }
 
 export interface DocumentRecord {
@@ -30,6 +34,8 @@ export interface DocumentRecord {
   language: string;
   url: string | null;
   provenance: ProvenanceRecord;
+  revision?: number;
+  archived?: boolean;
 }
 
 const organisationSchema = new Schema<OrganisationRecord>(
@@ -39,6 +45,8 @@ const organisationSchema = new Schema<OrganisationRecord>(
     type: { type: String, enum: organisationTypes, required: true },
     countryCode: { type: String, default: null },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'organisations', ...strictSchemaOptions },
 );
@@ -51,6 +59,8 @@ const documentSchema = new Schema<DocumentRecord>(
     language: { type: String, required: true },
     url: { type: String, default: null },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'documents', ...strictSchemaOptions },
 );
@@ -60,3 +70,9 @@ export const documentModel = (c: Connection) => c.model<DocumentRecord>('Documen
 
 /** GraphQL field resolvers for stored records whose id is _id. */
 export const idField = { id: (r: { _id: string | number }) => String(r._id) };
+
+/** GraphQL fields of audited records stored before auditing (fields absent = never revised, not archived). */
+export const auditFields = {
+  revision: (r: { revision?: number }) => r.revision ?? 0,
+  archived: (r: { archived?: boolean }) => r.archived ?? false,
+};

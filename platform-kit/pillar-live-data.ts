@@ -5,7 +5,7 @@
 import type { Connection } from 'mongoose';
 import { actionsOwnedBy, type SubgraphName } from '../plan-data/index.js';
 import { byIdLoader } from './by-id-loader.js';
-import { documentModel, idField, organisationModel, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
+import { auditFields, documentModel, idField, organisationModel, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
 import { planActionModel, toPlanActionRecord, type PlanActionRecord } from './plan-actions-store.js';
 import { upsertById } from './bulk-writes.js';
 import {
@@ -17,7 +17,9 @@ import {
   rollupsByCountryLoader,
   type ProgressAssessmentRecord,
 } from './progress-store.js';
-import { DateTimeScalar } from './scalars.js';
+import { revisionModel } from './audit/revision-model.js';
+import { progressDraftModel } from './progress-workflow.js';
+import { DateTimeScalar, JSONScalar } from './scalars.js';
 
 export function registerLiveDataModels(connection: Connection) {
   return {
@@ -27,6 +29,8 @@ export function registerLiveDataModels(connection: Connection) {
     progressYears: progressYearModel(connection),
     organisations: organisationModel(connection),
     documents: documentModel(connection),
+    revisions: revisionModel(connection),
+    progressDrafts: progressDraftModel(connection),
   };
 }
 export type LiveDataModels = ReturnType<typeof registerLiveDataModels>;
@@ -87,17 +91,19 @@ export function countryViewResolvers(subgraph: SubgraphName) {
 /** Resolvers for the value types in common.graphql that every subgraph returns. */
 export const commonTypeResolvers = {
   DateTime: DateTimeScalar,
+  JSON: JSONScalar,
   ProgressAssessment: {
     ...idField,
     evidence: async (p: ProgressAssessmentRecord, _: unknown, ctx: LiveDataContext) =>
       (await ctx.loaders.document.loadMany(p.evidenceDocumentIds ?? [])).filter(
-        (d): d is DocumentRecord => d !== null && !(d instanceof Error),
+        (d): d is DocumentRecord => d !== null && !(d instanceof Error) && !d.archived,
       ),
     assessor: (p: ProgressAssessmentRecord, _: unknown, ctx: LiveDataContext) =>
       p.assessorOrganisationId ? ctx.loaders.organisation.load(p.assessorOrganisationId) : null,
   },
-  Organisation: { ...idField },
-  Document: { ...idField },
+  Organisation: { ...idField, ...auditFields },
+  Document: { ...idField, ...auditFields },
+  ProgressDraft: { ...idField, ...auditFields },
 };
 
 export type { DocumentRecord, OrganisationRecord };

@@ -9,9 +9,14 @@ import { parse } from 'graphql';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
+import { signingSecretFrom, verifySignedPrincipal } from './access/internal-header.js';
+import type { Principal } from './access/principal.js';
+import { viewerResolvers } from './access/viewer-resolvers.js';
 import { repoRoot, subgraphSdl, type SubgraphInfo } from '../subgraphs/registry.js';
 import { exitOnSignals, exitWhenLauncherDies } from './child-process.js';
 import { connectStore } from './mongo-store.js';
+import { storeHealthPlugin } from './store-health.js';
+import { publishRunningStore } from './running-store.js';
 
 export interface SubgraphDefinition<TContext> {
   info: SubgraphInfo;
@@ -33,7 +38,8 @@ export interface OpenSubgraph<TContext> {
   seed(): Promise<void>;
   /** Synthetic demo data, every record marked synthetic. Idempotent for the same options. */
   seedSynthetic?(options: SyntheticOptions): Promise<void>;
-  createContext(): TContext;
+  /** Per-request context for the caller the gateway vouched for. */
+  createContext(principal: Principal): TContext;
 }
 
 export const DEFAULT_RANDOM_SEED = 20180110; // the Phnom Penh Leaders' Meeting date, as a fixed seed
@@ -58,14 +64,19 @@ export async function runSubgraph<TContext extends object>(
   const log = (msg: string) => console.log(`[${info.name}] ${msg}`);
   const port = Number(env[info.portEnv] ?? info.defaultPort);
   const host = env.LMC_HOST ?? '127.0.0.1';
+  // Checked before any slow start-up work: without it every request would be refused.
+  const signingSecret = signingSecretFrom(env);
 
   let embedded: EmbeddedStore | null = null;
+  let unpublishStore = () => {};
   let uri = env[info.mongoUriEnv];
   if (!uri) {
     const dataDir = join(env.LMC_DATA_DIR ?? join(repoRoot, '.data'), info.name);
     embedded = await startEmbeddedStore({ dataDir, postgresqlUrl: env.LMC_STORE_POSTGRESQL_URL, log });
     uri = embedded.uri;
     log(`embedded store (FerretDB) at ${uri} with data in ${dataDir}`);
+    // The import CLI finds this server here instead of opening the same files.
+    unpublishStore = publishRunningStore(dataDir, uri);
   }
   const dbName = env[`${info.mongoUriEnv.replace(/_URI$/, '_DB')}`] ?? info.defaultDatabase;
   const connection = await connectStore({ uri, dbName, monitorCommands: hooks.monitorCommands });
@@ -81,25 +92,32 @@ export async function runSubgraph<TContext extends object>(
   }
 
   const server = new ApolloServer<TContext>({
-    // Traces are for Apollo's hosted studio, which we do not use.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // Traces are for Apollo's hosted studio, which we do not use; the health plugin answers the gateway's /readyz probe.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), storeHealthPlugin(connection)],
     schema: buildSubgraphSchema({
       typeDefs: parse(subgraphSdl(info)),
-      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+      resolvers: withViewer(definition.resolvers as GraphQLResolverMap<unknown>),
     }),
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port, host },
-    context: async () => createContext(),
+    // Only the gateway's signed principal header gets in (covers _entities and _service too).
+    context: async ({ req }) => createContext(verifySignedPrincipal(req.headers, signingSecret)),
   });
   log(`serving ${url}`);
 
   const stop = async () => {
     await server.stop();
     await connection.close();
+    unpublishStore();
     await embedded?.stop();
   };
   return { url, stop };
+}
+
+/** The subgraph's resolvers plus `Query.viewer` (platform-kit/access/access.graphql). */
+function withViewer(resolvers: GraphQLResolverMap<unknown>): GraphQLResolverMap<unknown> {
+  return { ...resolvers, Query: { ...(resolvers.Query as object), ...viewerResolvers.Query } } as GraphQLResolverMap<unknown>;
 }
 
 /** Entry point for a subgraph's main.ts: run it and stop cleanly on signals. */

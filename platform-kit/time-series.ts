@@ -5,6 +5,7 @@
 // read costs what the asked range holds, not what the store holds.
 import { Schema, trusted, type Connection, type Model } from 'mongoose';
 import { badUserInput } from './input-errors.js';
+import { findEachById } from './point-lookups.js';
 
 export type Bucket = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
 
@@ -260,12 +261,11 @@ const MAX_RANGE_DAYS = 366 * 10;
 const dayDocs = async (days: Model<SeriesRollupRecord>, series: string, from: Date, to: Date) =>
   from < to ? ((await days.find({ series, start: trusted({ $gte: from, $lt: to }) }).lean()) as SeriesRollupRecord[]) : [];
 
-/** The monthly documents of the whole months in [from, to), by _id. */
+/** The monthly documents of the whole months in [from, to), one read by _id each (at most 120). */
 async function monthDocs(months: Model<SeriesRollupRecord>, series: string, from: Date, to: Date): Promise<SeriesRollupRecord[]> {
   const ids: string[] = [];
   for (let m = from; m < to; m = nextMonth(m)) ids.push(monthRollupId(series, m));
-  if (!ids.length) return [];
-  return (await months.find({ _id: trusted({ $in: ids }) }).lean()) as SeriesRollupRecord[];
+  return findEachById(months, ids);
 }
 
 /** The rollup documents covering [from, to): monthly for whole months, daily for the partial months at either end. */

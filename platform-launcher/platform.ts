@@ -1,9 +1,11 @@
 // Starts the whole platform: each subgraph as its own process (each with its
 // own store: a MongoDB URI from env, or an embedded FerretDB), then the gateway.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { ensureStoreBinary } from '../embedded-store/build.js';
 import { composeSupergraph, supergraphPath } from '../gateway/compose-supergraph.js';
+import { signingSecretEnv } from '../platform-kit/access/internal-header.js';
 import { freePort } from '../platform-kit/free-port.js';
 import { repoRoot, subgraphs } from '../subgraphs/registry.js';
 import { startService, type ServiceProcess } from './service-process.js';
@@ -30,8 +32,10 @@ export interface Platform {
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const env = { ...process.env, ...options.env };
   if (options.dataDir) env.LMC_DATA_DIR = options.dataDir;
-  // Build the store once here rather than racing three builds in the children.
-  if (subgraphs.some((s) => !env[s.mongoUriEnv])) ensureStoreBinary((m) => options.onLine?.(`[platform] ${m}`));
+  // One fresh secret per run unless configured: only this run's gateway can sign for its subgraphs.
+  if (!env[signingSecretEnv]) env[signingSecretEnv] = randomBytes(32).toString('base64url');
+  // Build the store once here rather than racing builds in the children (the gateway's access store too).
+  if (!env.ACCESS_MONGODB_URI || subgraphs.some((s) => !env[s.mongoUriEnv])) ensureStoreBinary((m) => options.onLine?.(`[platform] ${m}`));
 
   // Compose now so the gateway never serves a supergraph older than the SDL files.
   writeFileSync(supergraphPath, composeSupergraph().supergraphSdl);

@@ -12,5 +12,7 @@ const platform = await startPlatform({
   console.error(`platform failed to start: ${err.message}`);
   process.exit(1);
 });
-console.log(`\nLMC Data Platform is up. Gateway: ${platform.gatewayUrl}\n`);
+console.log(`\nLMC Data Platform is up. Gateway: ${platform.gatewayUrl}`);
+// A fresh signing secret was generated unless LMC_GATEWAY_SIGNING_SECRET is set (platform.ts).
+console.log('Requests without credentials read public data; for more, create an API key: npm run keys -- create --role <ROLE>\n');
 exitOnSignals(platform.stop, 15_000);

@@ -1,6 +1,6 @@
 // The three pillar subgraphs: names, folders, default ports and the env vars
 // that configure them. Composition, codegen, the gateway and the launcher read this.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,10 +39,33 @@ export const subgraphs: SubgraphInfo[] = [
 ];
 
 export const commonSdlPath = join(repoRoot, 'platform-kit', 'common.graphql');
+/** The `viewer` query every subgraph answers from the gateway-signed principal. */
+export const accessSdlPath = join(repoRoot, 'platform-kit', 'access', 'access.graphql');
 
-/** A subgraph's full SDL: the shared value types plus its own schema.graphql. */
+/** The import result types (platform-kit/import). */
+export const importSdlPath = join(repoRoot, 'platform-kit', 'import', 'import.graphql');
+
+/** The search and change-feed value types (platform-kit/search, platform-kit/export). */
+export const searchSdlPath = join(repoRoot, 'platform-kit', 'search', 'search.graphql');
+
+/** Queries and mutations every pillar has under its own name: a template (see the file). */
+export const pillarRecordsSdlPath = join(repoRoot, 'platform-kit', 'pillar-records.graphql');
+
+/** `political-security` → `PoliticalSecurity`, the prefix of the pillar's shared fields. */
+export const pillarTypePrefix = (name: SubgraphInfo['name']) =>
+  name.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase());
+
+const pillarRecordsSdl = (subgraph: SubgraphInfo) => {
+  const Pillar = pillarTypePrefix(subgraph.name);
+  const pillar = Pillar[0].toLowerCase() + Pillar.slice(1);
+  return readFileSync(pillarRecordsSdlPath, 'utf8').replace(/\{\{Pillar\}\}/g, Pillar).replace(/\{\{pillar\}\}/g, pillar);
+};
+
+/** A subgraph's full SDL: its own schema.graphql (and import.graphql) plus the pillar-records template and the shared value, access, import and search types. */
 export function subgraphSdl(subgraph: SubgraphInfo): string {
-  return `${readFileSync(join(subgraph.dir, 'schema.graphql'), 'utf8')}\n${readFileSync(commonSdlPath, 'utf8')}`;
+  const own = [join(subgraph.dir, 'schema.graphql'), join(subgraph.dir, 'import.graphql')].filter((p) => existsSync(p));
+  const shared = [commonSdlPath, accessSdlPath, importSdlPath, searchSdlPath].filter((p) => existsSync(p));
+  return [...own.map((p) => readFileSync(p, 'utf8')), pillarRecordsSdl(subgraph), ...shared.map((p) => readFileSync(p, 'utf8'))].join('\n');
 }
 
 export const subgraphInfo = (name: SubgraphInfo['name']): SubgraphInfo => subgraphs.find((s) => s.name === name)!;

@@ -12,6 +12,7 @@ import { runSubgraph, type RunningSubgraph } from '../platform-kit/subgraph-serv
 import { actionsOwnedBy } from '../plan-data/index.js';
 import { subgraphDefinitions } from '../subgraphs/definitions.js';
 import { graphqlData } from './support/graphql-client.js';
+import { signedSubgraphHeaders, testSigningSecret } from './support/identities.js';
 
 type Name = keyof typeof subgraphDefinitions;
 const running: Array<{ name: Name; subgraph: RunningSubgraph; commands: string[] }> = [];
@@ -29,6 +30,7 @@ beforeAll(async () => {
       [definition.info.portEnv]: String(await freePort()),
       // A little synthetic data so loaders have something to find.
       LMC_SYNTHETIC_SCALE: '1',
+      LMC_GATEWAY_SIGNING_SECRET: testSigningSecret,
     };
     const subgraph = await runSubgraph(definition as never, env, {
       monitorCommands: true,
@@ -50,7 +52,8 @@ afterAll(async () => {
 async function commandsFor(name: Name, query: string, variables: Record<string, unknown>): Promise<string[]> {
   const r = running.find((x) => x.name === name)!;
   r.commands.length = 0;
-  await graphqlData(r.subgraph.url, query, variables);
+  // Signed the way the gateway signs: subgraphs refuse anything else.
+  await graphqlData(r.subgraph.url, query, variables, signedSubgraphHeaders());
   return r.commands.filter((c) => c !== 'getMore');
 }
 

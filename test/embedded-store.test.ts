@@ -11,6 +11,7 @@ import { startService } from '../platform-launcher/service-process.js';
 import { freePort } from '../platform-kit/free-port.js';
 import { repoRoot, subgraphInfo } from '../subgraphs/registry.js';
 import { graphqlData } from './support/graphql-client.js';
+import { signedSubgraphHeaders, testSigningSecret } from './support/identities.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -83,7 +84,7 @@ describe('a subgraph on its own', () => {
       const service = await startService({
         name: 'economy',
         entry: join(economy.dir, 'main.ts'),
-        env: { ...process.env, ECONOMY_MONGODB_URI: '', ECONOMY_PORT: String(port), LMC_DATA_DIR: dataDir },
+        env: { ...process.env, ECONOMY_MONGODB_URI: '', ECONOMY_PORT: String(port), LMC_DATA_DIR: dataDir, LMC_GATEWAY_SIGNING_SECRET: testSigningSecret },
         onLine: (l) => lines.push(l),
       });
       return { service, lines };
@@ -96,6 +97,8 @@ describe('a subgraph on its own', () => {
           service.url,
           `{ _entities(representations: [{ __typename: "EconomicAction", number: 47 }, { __typename: "EconomicAction", number: 10 }]) {
                ... on EconomicAction { number stewardSubgraph } } }`,
+          undefined,
+          signedSubgraphHeaders(),
         );
         // 10 is a political-security action: economy does not claim it.
         expect(data._entities).toEqual([{ number: 47, stewardSubgraph: 'economy' }, null]);
@@ -118,7 +121,13 @@ describe('a subgraph on its own', () => {
     const service = await startService({
       name: 'social-cultural',
       entry: join(subgraphInfo('social-cultural').dir, 'main.ts'),
-      env: { ...process.env, SOCIAL_CULTURAL_MONGODB_URI: store.uri, SOCIAL_CULTURAL_MONGODB_DB: 'ministry_db', SOCIAL_CULTURAL_PORT: String(port) },
+      env: {
+        ...process.env,
+        SOCIAL_CULTURAL_MONGODB_URI: store.uri,
+        SOCIAL_CULTURAL_MONGODB_DB: 'ministry_db',
+        SOCIAL_CULTURAL_PORT: String(port),
+        LMC_GATEWAY_SIGNING_SECRET: testSigningSecret,
+      },
       onLine: (l) => lines.push(l),
     });
     cleanups.push(() => service.stop());

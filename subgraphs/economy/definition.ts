@@ -6,6 +6,7 @@ import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedEconomicPillar } from './seed.js';
 import { seedEconomySynthetic } from './synthetic.js';
+import { rebuildEconomySearch } from './search-documents.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('economy'),
@@ -14,8 +15,11 @@ export const definition: SubgraphDefinition<SubgraphContext> = {
     const models = registerModels(connection);
     return {
       seed: () => seedEconomicPillar(models),
-      seedSynthetic: (options) => seedEconomySynthetic(models, options),
-      createContext: () => createContext(models),
+      seedSynthetic: async (options) => {
+        await seedEconomySynthetic(models, options);
+        await rebuildEconomySearch(models);
+      },
+      createContext: (principal) => createContext(models, principal),
     };
   },
 };

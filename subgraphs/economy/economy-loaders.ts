@@ -5,6 +5,7 @@ import { trusted, type Model } from 'mongoose';
 import { byIdLoader } from '../../platform-kit/by-id-loader.js';
 import { decodeCursor, encodeCursor, pageSize, type Connection } from '../../platform-kit/connections.js';
 import type { Models } from './models.js';
+import { activeProjects } from './project-filter.js';
 import type { ProjectRecord } from './project-model.js';
 import { cellsOf } from './project-contributions.js';
 import type { ProjectActionCountsRecord, ProjectRollupCellRecord, ProjectRollupRecord } from './project-rollup-models.js';
@@ -43,7 +44,7 @@ function actionProjectsLoader(projects: Model<ProjectRecord>, count: (n: number)
         const pages = new Map<number, ProjectRecord[]>(numbers.map((n) => [n, []]));
         let open = size + 1 > 0 ? numbers.length : 0;
         if (open > 0) {
-          const filter: Record<string, unknown> = { actionNumbers: trusted({ $in: numbers }) };
+          const filter: Record<string, unknown> = { actionNumbers: trusted({ $in: numbers }), ...activeProjects() };
           if (after != null) filter._id = trusted({ $gt: decodeCursor(after) });
           const cursor = projects.find(filter).sort({ _id: 1 }).lean().cursor({ batchSize: 500 });
           try {

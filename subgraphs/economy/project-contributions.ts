@@ -1,5 +1,9 @@
 // What one project adds to the rollups, as pure data: the counting rules of
-// projectAggregates live here (and in the schema's description).
+// projectAggregates live here (and in the schema's description). Unlike the
+// one-document-per-cell rollups of platform-kit/cell-deltas.ts, project cells
+// are nested in one document per country scope: a project with flows over
+// several years touches dozens of cells, and FerretDB pays per updated
+// document, so a write costs at most 7 $inc updates however many cells move.
 import { totalKeyOf, type ProjectRecord } from './project-model.js';
 import type { ProjectStatusCode } from './economy-codes.js';
 import { ALL_COUNTRIES, type CellMeasures, type ProjectRollupCellRecord, type ProjectRollupRecord } from './project-rollup-models.js';

@@ -4,8 +4,11 @@ import { trusted } from 'mongoose';
 import { badUserInput } from '../../platform-kit/input-errors.js';
 import type { ProjectFilter, WaterStationFilter } from './generated/resolvers-types.js';
 
+/** Archived projects are in no list (records stored before auditing have no `archived` field). */
+export const activeProjects = () => ({ archived: trusted({ $ne: true }) });
+
 export function projectStoreFilter(f: ProjectFilter | null | undefined): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+  const filter: Record<string, unknown> = activeProjects();
   if (!f) return filter;
   if (f.countryCode != null) filter.countryCodes = f.countryCode;
   if (f.sectorCode != null) filter.sectorCode = f.sectorCode;

@@ -3,6 +3,7 @@
 // `truncated`, every project of the scope not on the board ranks below its
 // last entry, so any prefix of the board is the exact top of the scope.
 import { trusted, type Model } from 'mongoose';
+import { activeProjects } from './project-filter.js';
 import type { ProjectRecord } from './project-model.js';
 import type { LeaderboardEntry, ProjectLeaderboardRecord } from './project-rollup-models.js';
 
@@ -16,11 +17,11 @@ export const sectorScope = (code: string) => `S:${code}`;
 
 export const scopesOf = (p: ProjectRecord) => [ALL_SCOPE, ...p.countryCodes.map(countryScope), sectorScope(p.sectorCode)];
 
-/** The projects filter of a scope. */
+/** The projects filter of a scope (archived projects are on no board). */
 export function scopeFilter(scope: string): Record<string, unknown> {
-  if (scope === ALL_SCOPE) return {};
-  if (scope.startsWith('C:')) return { countryCodes: scope.slice(2) };
-  if (scope.startsWith('S:')) return { sectorCode: scope.slice(2) };
+  if (scope === ALL_SCOPE) return activeProjects();
+  if (scope.startsWith('C:')) return { countryCodes: scope.slice(2), ...activeProjects() };
+  if (scope.startsWith('S:')) return { sectorCode: scope.slice(2), ...activeProjects() };
   throw new Error(`unknown leaderboard scope ${scope}`);
 }
 

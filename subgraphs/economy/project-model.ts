@@ -56,6 +56,10 @@ export interface ProjectRecord {
   actionNumbers: number[];
   locations: ProjectLocationRecord[];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: archived projects stay stored (history) but leave lists, rollups and leaderboards. */
+  archived?: boolean;
 }
 
 /** What a writer supplies: everything except the fields derived on write. */
@@ -112,6 +116,8 @@ const projectSchema = new Schema<ProjectRecord>(
     actionNumbers: { type: [Number], default: [] },
     locations: { type: [locationSchema], default: [] },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'projects', ...strictSchemaOptions },
 );

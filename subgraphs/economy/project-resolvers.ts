@@ -1,5 +1,6 @@
 // Resolvers of projects: root queries and the Project type's fields.
 import { paginate, pageSize } from '../../platform-kit/connections.js';
+import { findEachById } from '../../platform-kit/point-lookups.js';
 import { badUserInput } from '../../platform-kit/input-errors.js';
 import type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 import type { SubgraphContext } from './context.js';
@@ -28,7 +29,10 @@ function leaderboardScope(filter: ProjectFilter | null | undefined): string | nu
 export async function topOfScope(ctx: SubgraphContext, scope: string, first: number): Promise<ProjectRecord[]> {
   const board = await ctx.loaders.leaderboard.load(scope);
   if (!board) return [];
-  return (await ctx.loaders.project.loadMany(board.entries.slice(0, first).map((e) => e.id))).filter(present);
+  // first ≤ 100: point reads by _id (the one indexed shape on FerretDB), primed into the loader for later references.
+  const projects = await findEachById(ctx.models.projects, board.entries.slice(0, first).map((e) => e.id));
+  for (const p of projects) ctx.loaders.project.prime(p._id, p);
+  return projects;
 }
 
 export const projectQueries: Pick<QueryResolvers, 'projects' | 'project' | 'topProjects' | 'projectAggregates'> = {
@@ -55,7 +59,7 @@ export const projectResolvers: ProjectResolvers = {
   sector: (p) => sectorByCode.get(p.sectorCode) ?? { code: p.sectorCode, title: { en: p.sectorCode, zh: p.sectorCode } },
   participatingCountries: (p) => p.participatingCountries,
   implementingOrganisations: async (p, _, ctx) =>
-    (await ctx.loaders.organisation.loadMany(p.implementingOrganisationIds)).filter(present<OrganisationRecord>),
+    (await ctx.loaders.organisation.loadMany(p.implementingOrganisationIds)).filter(present<OrganisationRecord>).filter((o) => !o.archived),
   flows: (p, { type }) => (type ? p.flows.filter((f) => f.type === type) : p.flows),
   actions: async (p, _, ctx) =>
     (await ctx.loaders.action.loadMany(p.actionNumbers)).filter(present<PlanActionRecord>).filter((a) => a.subgraph === 'economy'),

@@ -23,8 +23,13 @@ async function findProjects(models: ProjectModels, ids: string[]): Promise<Proje
   return (await models.projects.find({ _id: trusted({ $in: ids }) }).lean()) as unknown as ProjectRecord[];
 }
 
-/** Applies the rollup consequences of replacing `olds` by `news` (same ids; a missing new = deleted). */
-async function applyRollupDeltas(models: ProjectModels, olds: ProjectRecord[], news: ProjectRecord[]): Promise<void> {
+/** Whether a project counts in rollups and leaderboards (archived ones do not). */
+export const isActiveProject = (p: ProjectRecord) => !p.archived;
+
+/** Applies the rollup consequences of replacing `olds` by `news` (same ids; a missing or archived new = deleted). */
+async function applyRollupDeltas(models: ProjectModels, allOlds: ProjectRecord[], allNews: ProjectRecord[]): Promise<void> {
+  const olds = allOlds.filter(isActiveProject);
+  const news = allNews.filter(isActiveProject);
   const cells = new CellDeltas();
   for (const p of olds) cells.add(p, -1);
   for (const p of news) cells.add(p, 1);
@@ -99,6 +104,7 @@ export async function rebuildProjectRollups(models: ProjectModels): Promise<void
   const actionCounts = new Map<number, number>();
   for await (const doc of models.projects.find().lean().cursor({ batchSize: 2000 })) {
     const p = doc as unknown as ProjectRecord;
+    if (!isActiveProject(p)) continue;
     cells.add(p, 1);
     boards.add(p);
     for (const n of new Set(p.actionNumbers)) actionCounts.set(n, (actionCounts.get(n) ?? 0) + 1);

@@ -1,12 +1,18 @@
 import { actionLiveDataResolvers, commonTypeResolvers } from '../../platform-kit/pillar-live-data.js';
+import { changesQuery, recordChangeResolvers } from '../../platform-kit/export/sync-resolvers.js';
+import type { SubgraphContext as SyncContext } from './context.js';
 import { countryEconomyResolvers } from './country-economy-resolvers.js';
 import type { Resolvers } from './generated/resolvers-types.js';
+import { economyMutations, economyWriteQueries, projectAuditFields, waterObservationResolvers } from './economy-write-resolvers.js';
+import { economyImportMutations } from './import-resolvers.js';
 import { projectQueries, projectResolvers } from './project-resolvers.js';
 import { waterQueries, waterStationResolvers } from './water-resolvers.js';
+import { projectCitation, searchResultsResolvers } from './search-resolvers.js';
 
 export const resolvers: Resolvers = {
   ...commonTypeResolvers,
-  Query: { ...projectQueries, ...waterQueries },
+  Query: { ...projectQueries, ...waterQueries, ...economyWriteQueries, economyChanges: changesQuery((ctx: SyncContext) => ctx.models.projects.db) },
+  Mutation: { ...economyMutations, ...economyImportMutations },
   PlanAction: {
     __resolveType: () => 'EconomicAction',
   },
@@ -21,8 +27,11 @@ export const resolvers: Resolvers = {
     economy: (c) => c,
   },
   CountryEconomy: countryEconomyResolvers,
-  Project: projectResolvers,
+  Project: { ...projectResolvers, ...projectAuditFields, citation: projectCitation },
+  WaterObservation: waterObservationResolvers,
   ProjectConnection: { totalCount: (c) => c.totalCount() },
   WaterStationConnection: { totalCount: (c) => c.totalCount() },
   WaterStation: waterStationResolvers,
+  SearchResults: searchResultsResolvers,
+  RecordChange: recordChangeResolvers,
 };

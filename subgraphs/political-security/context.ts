@@ -1,4 +1,5 @@
 import { byIdLoader } from '../../platform-kit/by-id-loader.js';
+import type { Principal } from '../../platform-kit/access/principal.js';
 import { liveDataLoaders } from '../../platform-kit/pillar-live-data.js';
 import { mechanismLoaders } from './mechanism-loaders.js';
 import type { ChapterRecord, Models, PlanActionRecord, SectionRecord } from './models.js';
@@ -20,10 +21,11 @@ async function loadOutline(models: Models): Promise<Outline> {
   return { chapters, sections, actions };
 }
 
-/** Per-request context: models and fresh DataLoaders (no cross-request caching). */
-export function createContext(models: Models) {
+/** Per-request context: the verified caller, models and fresh DataLoaders (no cross-request caching). */
+export function createContext(models: Models, principal: Principal) {
   let outline: Promise<Outline> | null = null;
   return {
+    principal,
     models,
     /** The whole outline (5 chapters, 26 sections, 94 actions) in three queries, once per request. */
     outline: () => (outline ??= loadOutline(models)),

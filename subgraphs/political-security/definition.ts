@@ -7,6 +7,7 @@ import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedPoliticalSecurity } from './seed.js';
 import { seedSyntheticPoliticalSecurity } from './synthetic.js';
+import { rebuildPoliticalSecuritySearch } from './search-documents.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('political-security'),
@@ -15,8 +16,11 @@ export const definition: SubgraphDefinition<SubgraphContext> = {
     const models = registerModels(connection);
     return {
       seed: () => seedPoliticalSecurity(models),
-      seedSynthetic: (options) => seedSyntheticPoliticalSecurity(models, options),
-      createContext: () => createContext(models),
+      seedSynthetic: async (options) => {
+        await seedSyntheticPoliticalSecurity(models, options);
+        await rebuildPoliticalSecuritySearch(models);
+      },
+      createContext: (principal) => createContext(models, principal),
     };
   },
 };

@@ -1,10 +1,13 @@
 // Stored shapes of the mechanism's meetings, cooperation activities and bodies.
-import { Schema, type Connection } from 'mongoose';
+import { Schema, trusted, type Connection } from 'mongoose';
 import type { LocalizedText } from '../../plan-data/index.js';
 import { counterRollupModel } from '../../platform-kit/counter-rollups.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
+
+/** Archived records are in no list (records stored before auditing have no `archived` field). */
+export const notArchived = () => ({ archived: trusted({ $ne: true }) });
 
 export const meetingTypes = ['LEADERS', 'FOREIGN_MINISTERS', 'SENIOR_OFFICIALS', 'JOINT_WORKING_GROUP', 'AD_HOC'] as const;
 export const activityKinds = [
@@ -28,6 +31,10 @@ export interface MeetingRecord {
   outcomeDocumentIds: string[];
   actionsReviewed: number[];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists and aggregates. */
+  archived?: boolean;
 }
 
 export interface ParticipationRecord {
@@ -47,6 +54,10 @@ export interface CooperationActivityRecord {
   participantCountryCodes: string[]; // denormalised for equality filters
   actionNumbers: number[];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists and aggregates. */
+  archived?: boolean;
 }
 
 export interface MechanismBodyRecord {
@@ -56,10 +67,14 @@ export interface MechanismBodyRecord {
   countryCode: string | null;
   status: (typeof bodyStatuses)[number];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists and aggregates. */
+  archived?: boolean;
 }
 
 const participationSchema = new Schema<ParticipationRecord>(
-  { countryCode: { type: String, required: true }, total: { type: Number, required: true, min: 0 }, female: Number, male: Number },
+  { countryCode: { type: String, required: true }, total: { type: Number, required: true, min: 0 }, female: { type: Number, default: null }, male: { type: Number, default: null } },
   { _id: false, strict: 'throw' },
 );
 
@@ -74,6 +89,8 @@ const meetingSchema = new Schema<MeetingRecord>(
     outcomeDocumentIds: { type: [String], default: [] },
     actionsReviewed: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'meetings', ...strictSchemaOptions },
 );
@@ -89,6 +106,8 @@ const activitySchema = new Schema<CooperationActivityRecord>(
     participantCountryCodes: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'cooperation_activities', ...strictSchemaOptions },
 );
@@ -101,8 +120,21 @@ const bodySchema = new Schema<MechanismBodyRecord>(
     countryCode: { type: String, default: null },
     status: { type: String, enum: bodyStatuses, required: true },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'mechanism_bodies', ...strictSchemaOptions },
+);
+
+/** Crash marker of meeting and activity writes: pendingWrites > 0 means rollups may be off (see mechanism-writes.ts). */
+export interface MechanismWriteGuardRecord {
+  _id: string;
+  pendingWrites: number;
+}
+
+const guardSchema = new Schema<MechanismWriteGuardRecord>(
+  { _id: String, pendingWrites: { type: Number, default: 0 } },
+  { collection: 'mechanism_write_guards', ...strictSchemaOptions },
 );
 
 export function registerMechanismModels(connection: Connection) {
@@ -112,5 +144,6 @@ export function registerMechanismModels(connection: Connection) {
     bodies: connection.model<MechanismBodyRecord>('MechanismBody', bodySchema),
     meetingRollups: counterRollupModel(connection, 'meeting_rollups'),
     activityRollups: counterRollupModel(connection, 'activity_rollups'),
+    writeGuards: connection.model<MechanismWriteGuardRecord>('MechanismWriteGuard', guardSchema),
   };
 }

@@ -1,5 +1,6 @@
 // Resolvers for meetings, cooperation activities and mechanism bodies.
 import { paginate, pageSize } from '../../platform-kit/connections.js';
+import { auditedRecordFields } from '../../platform-kit/pillar-write-resolvers.js';
 import { readAggregates } from '../../platform-kit/counter-rollups.js';
 import { checkedYear, compactFilter, dateRange, memberCode } from '../../platform-kit/filter-inputs.js';
 import type {
@@ -11,9 +12,11 @@ import type {
   Resolvers,
 } from './generated/resolvers-types.js';
 import type { SubgraphContext } from './context.js';
+import { notArchived } from './mechanism-models.js';
 
 const meetingFilter = (f: MeetingFilter | null | undefined) =>
   compactFilter({
+    ...notArchived(),
     type: f?.type,
     hostCountryCodes: f?.hostCountryCode ? memberCode('filter.hostCountryCode', f.hostCountryCode) : undefined,
     date: dateRange({ year: f?.year, from: f?.from, to: f?.to }, 'filter.year'),
@@ -23,6 +26,7 @@ const meetingFilter = (f: MeetingFilter | null | undefined) =>
 
 const activityFilter = (f: CooperationActivityFilter | null | undefined) =>
   compactFilter({
+    ...notArchived(),
     kind: f?.kind,
     participantCountryCodes: f?.countryCode ? memberCode('filter.countryCode', f.countryCode) : undefined,
     startDate: dateRange({ year: f?.year }, 'filter.year'),
@@ -32,6 +36,7 @@ const activityFilter = (f: CooperationActivityFilter | null | undefined) =>
 
 const bodyFilter = (f: MechanismBodyFilter | null | undefined) =>
   compactFilter({
+    ...notArchived(),
     kind: f?.kind,
     countryCode: f?.countryCode ? memberCode('filter.countryCode', f.countryCode) : undefined,
     status: f?.status,
@@ -48,11 +53,9 @@ const countries = (codes: string[], ctx: SubgraphContext) => Promise.all(codes.m
 export const mechanismResolvers: Resolvers = {
   Query: {
     meetings: (_, { filter, first, after }, ctx) => paginate(ctx.models.meetings, meetingFilter(filter), { first, after }),
-    meeting: (_, { id }, ctx) => ctx.models.meetings.findOne({ _id: id }).lean().exec(),
     latestMeetings: (_, { first, filter }, ctx) =>
       ctx.models.meetings.find(meetingFilter(filter)).sort({ _id: -1 }).limit(pageSize(first)).lean().exec(),
     cooperationActivities: (_, { filter, first, after }, ctx) => paginate(ctx.models.activities, activityFilter(filter), { first, after }),
-    cooperationActivity: (_, { id }, ctx) => ctx.models.activities.findOne({ _id: id }).lean().exec(),
     mechanismBodies: (_, { filter, first, after }, ctx) => paginate(ctx.models.bodies, bodyFilter(filter), { first, after }),
     meetingAggregates: async (_, { groupBy, filter }, ctx) => {
       const rows = await readAggregates(
@@ -84,6 +87,7 @@ export const mechanismResolvers: Resolvers = {
   MechanismBodyConnection: { totalCount: (c) => c.totalCount() },
   Meeting: {
     id: (m) => m._id,
+    ...auditedRecordFields('meetings'),
     hostCountries: (m, _, ctx) => countries(m.hostCountryCodes, ctx),
     coChairs: (m, _, ctx) => countries(m.coChairCodes, ctx),
     outcomeDocuments: async (m, _, ctx) =>
@@ -93,10 +97,11 @@ export const mechanismResolvers: Resolvers = {
   },
   CooperationActivity: {
     id: (a) => a._id,
+    ...auditedRecordFields('cooperation_activities'),
     actions: async (a, _, ctx) =>
       (await ctx.loaders.action.loadMany(a.actionNumbers)).filter((x) => x !== null && !(x instanceof Error)) as never,
   },
-  MechanismBody: { id: (b) => b._id },
+  MechanismBody: { id: (b) => b._id, ...auditedRecordFields('mechanism_bodies') },
   CountryPoliticalSecurity: {
     meetingsHosted: (v, { first }, ctx) => ctx.loaders.meetingsHosted.load({ code: v.countryCode, first: pageSize(first) }),
     meetingCount: async (v, { year }, ctx) => yearsMatching(await ctx.loaders.meetingRollupsByHost.load(v.countryCode), year),

@@ -1,25 +1,45 @@
-// The one write path for meetings and activities: records and their rollups.
-// Upserts by _id; rollups get (new − old) contributions. A crash between the
-// record write and the rollup update is repaired by rebuildMechanismRollups().
+// The one write path for meetings, activities and bodies: records and their rollups.
+// Upserts by _id; rollups get (new − old) contributions. Each write runs under
+// a pending marker; a crash between the record write and the rollup update
+// leaves it raised, and repairMechanismRollups (start-up) rebuilds the rollups.
 import { trusted, type Model } from 'mongoose';
 import { applyContributions, rebuildRollups, type Contribution } from '../../platform-kit/counter-rollups.js';
 import { upsertById } from '../../platform-kit/bulk-writes.js';
-import type { CooperationActivityRecord, MeetingRecord } from './mechanism-models.js';
+import type { CooperationActivityRecord, MechanismBodyRecord, MeetingRecord } from './mechanism-models.js';
 import type { Models } from './models.js';
 
-/** A meeting counts once per host country, in the year of its date. */
+/** A meeting counts once per host country, in the year of its date; an archived one not at all. */
 export const meetingContributions = (m: MeetingRecord): Contribution[] =>
-  m.hostCountryCodes.map((hostCountryCode) => ({
+  m.archived ? [] : m.hostCountryCodes.map((hostCountryCode) => ({
     dims: { type: m.type, hostCountryCode, year: m.date.getUTCFullYear() },
     counters: { meetingCount: 1 },
   }));
 
-/** An activity counts once per participating country, with its participants, in its start year. */
+/** An activity counts once per participating country, with its participants, in its start year; an archived one not at all. */
 export const activityContributions = (a: CooperationActivityRecord): Contribution[] =>
-  a.participants.map((p) => ({
+  a.archived ? [] : a.participants.map((p) => ({
     dims: { kind: a.kind, countryCode: p.countryCode, year: a.startDate.getUTCFullYear() },
     counters: { activityCount: 1, participants: p.total },
   }));
+
+const GUARD = 'rollups';
+
+/** Runs a records-then-rollups write under the pending marker (left raised if it fails). */
+async function guarded<T>(models: Pick<Models, 'writeGuards'>, write: () => Promise<T>): Promise<T> {
+  await models.writeGuards.updateOne({ _id: GUARD }, { $inc: { pendingWrites: 1 } }, { upsert: true });
+  const result = await write();
+  await models.writeGuards.updateOne({ _id: GUARD }, { $inc: { pendingWrites: -1 } });
+  return result;
+}
+
+/** At start-up (or before an import): rebuilds both rollups if a write did not finish. */
+export async function repairMechanismRollups(models: Models): Promise<boolean> {
+  const guard = await models.writeGuards.findOne({ _id: GUARD }).lean();
+  if (!guard || guard.pendingWrites <= 0) return false;
+  await rebuildMechanismRollups(models);
+  await models.writeGuards.updateOne({ _id: GUARD }, { $set: { pendingWrites: 0 } });
+  return true;
+}
 
 async function upsertWithRollups<T extends { _id: string }>(
   records: Model<T>,
@@ -47,12 +67,16 @@ async function deleteWithRollups<T extends { _id: string }>(
 }
 
 export const upsertMeetings = (models: Models, items: MeetingRecord[]) =>
-  upsertWithRollups(models.meetings, models.meetingRollups, meetingContributions, items);
-export const deleteMeeting = (models: Models, id: string) => deleteWithRollups(models.meetings, models.meetingRollups, meetingContributions, id);
+  guarded(models, () => upsertWithRollups(models.meetings, models.meetingRollups, meetingContributions, items));
+export const deleteMeeting = (models: Models, id: string) =>
+  guarded(models, () => deleteWithRollups(models.meetings, models.meetingRollups, meetingContributions, id));
 export const upsertActivities = (models: Models, items: CooperationActivityRecord[]) =>
-  upsertWithRollups(models.activities, models.activityRollups, activityContributions, items.map(withParticipantCodes));
+  guarded(models, () => upsertWithRollups(models.activities, models.activityRollups, activityContributions, items.map(withParticipantCodes)));
 export const deleteActivity = (models: Models, id: string) =>
-  deleteWithRollups(models.activities, models.activityRollups, activityContributions, id);
+  guarded(models, () => deleteWithRollups(models.activities, models.activityRollups, activityContributions, id));
+
+/** Mechanism bodies have no rollups: upserted by _id. */
+export const upsertBodies = (models: Models, items: MechanismBodyRecord[]) => upsertById(models.bodies, items);
 
 const withParticipantCodes = (a: CooperationActivityRecord): CooperationActivityRecord => ({
   ...a,

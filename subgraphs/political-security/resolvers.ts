@@ -1,12 +1,18 @@
 import { plan as planData } from '../../plan-data/index.js';
+import { changesQuery, recordChangeResolvers } from '../../platform-kit/export/sync-resolvers.js';
 import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
 import { pageSize } from '../../platform-kit/connections.js';
 import { subgraphInfo } from '../registry.js';
 import { mechanismResolvers } from './mechanism-resolvers.js';
-import type { FrameworkActionResolvers, Resolvers } from './generated/resolvers-types.js';
+import { pillarWriteResolvers } from '../../platform-kit/pillar-write-resolvers.js';
+import { mechanismHistoryKinds, mechanismMutations, mechanismWriteQueries } from './mechanism-write-resolvers.js';
+import type { FrameworkActionResolvers, MutationResolvers, QueryResolvers, Resolvers } from './generated/resolvers-types.js';
 import type { SubgraphContext } from './context.js';
 import type { PlanActionRecord } from './models.js';
 import { pillarOf } from './pillars.js';
+import { politicalSecurityImportMutations } from './import-resolvers.js';
+import { searchQuery, searchResultsResolvers } from './search-resolvers.js';
+import { activityCitation, bodyCitation, codelistQuery, codelistsResolvers, meetingCitation } from './codelist-resolvers.js';
 
 const SUBGRAPH = subgraphInfo('political-security').name;
 
@@ -45,15 +51,24 @@ const referenceOf = (typeName: ActionTypeName) => async (ref: { number: number }
   return action && actionTypeName(action) === typeName ? action : null;
 };
 
+// Shared writes (organisations, documents, progress workflow) and their history/asOf reads.
+const sharedWrites = pillarWriteResolvers('political-security', mechanismHistoryKinds);
+
 export const resolvers: Resolvers = {
   ...commonTypeResolvers,
   ...mechanismResolvers,
+  Mutation: { ...(sharedWrites.Mutation as MutationResolvers), ...mechanismMutations, ...politicalSecurityImportMutations },
   Query: {
+    politicalSecurityChanges: changesQuery((ctx: SubgraphContext) => ctx.models.meetings.db),
     ...mechanismResolvers.Query,
+    ...(sharedWrites.Query as QueryResolvers),
+    ...mechanismWriteQueries,
     plan: () => ({ title: planData.title, source: planData.source }),
     planAction: (_, { number }, ctx) => ctx.loaders.action.load(number),
     countries: async (_, __, ctx) => ctx.models.countries.find().sort({ _id: 1 }).lean(),
     country: (_, { code }, ctx) => ctx.loaders.country.load(code.toUpperCase()),
+    ...searchQuery,
+    ...codelistQuery,
   },
   Plan: {
     chapters: async (_, __, ctx) => (await ctx.outline()).chapters,
@@ -99,4 +114,11 @@ export const resolvers: Resolvers = {
     politicalSecurity: (c) => ({ countryCode: c._id }),
   },
   CountryPoliticalSecurity: { ...countryViewResolvers(SUBGRAPH), ...mechanismResolvers.CountryPoliticalSecurity },
+  // Think-tank access: search, codelists, citations.
+  SearchResults: searchResultsResolvers,
+  Codelists: codelistsResolvers as never,
+  Meeting: { ...mechanismResolvers.Meeting, citation: meetingCitation },
+  CooperationActivity: { ...mechanismResolvers.CooperationActivity, citation: activityCitation },
+  MechanismBody: { ...mechanismResolvers.MechanismBody, citation: bodyCitation },
+  RecordChange: recordChangeResolvers,
 };

@@ -6,7 +6,9 @@ import { toPlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 import { upsertById } from '../../platform-kit/bulk-writes.js';
 import { PLAN_PROVENANCE } from '../../platform-kit/provenance.js';
 import { upsertMeetings } from './mechanism-writes.js';
+import { repairPoliticalSecurityWrites } from './audited-kinds.js';
 import type { Models } from './models.js';
+import { rebuildPoliticalSecuritySearch } from './search-documents.js';
 
 export async function seedPoliticalSecurity(models: Models): Promise<void> {
   await upsertById(models.chapters, plan.chapters.map((c) => ({ _id: c.code, number: c.number, title: c.title })));
@@ -43,4 +45,8 @@ export async function seedPoliticalSecurity(models: Models): Promise<void> {
       provenance: { ...PLAN_PROVENANCE, source: 'China.org.cn, 2018-01-29: caption of the Plan of Action page (Xinhua)' },
     },
   ]);
+  // Rollups and audited writes (shared kinds and this pillar's) a crash left half-done.
+  await repairPoliticalSecurityWrites(models);
+  // The search index, from the records as they now are.
+  await rebuildPoliticalSecuritySearch(models);
 }

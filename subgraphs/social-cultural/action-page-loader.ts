@@ -34,7 +34,8 @@ export function actionPageLoader<T extends { _id: string; actionNumbers: number[
         const rows = new Map(group.map((k) => [k.actionNumber, [] as T[]]));
         const open = [...wanted].filter(([, n]) => n > 0).map(([a]) => a);
         if (open.length) {
-          const filter: Record<string, unknown> = { actionNumbers: trusted({ $in: open }) };
+          // Archived records are not linked (the action cells do not count them either).
+          const filter: Record<string, unknown> = { actionNumbers: trusted({ $in: open }), archived: trusted({ $ne: true }) };
           if (afterId !== null) filter._id = trusted({ $gt: afterId });
           let unsatisfied = open.length;
           for await (const doc of model.find(filter).sort({ _id: 1 }).lean().cursor()) {

@@ -11,8 +11,9 @@ const participantCounts = (groups: ExchangeProgrammeRecord['participants']) => (
   maleReported: groups.filter((g) => g.male != null).length,
 });
 
-/** One cell per sending country (participants counted in their own country), one '*' cell, one per action. */
+/** One cell per sending country (participants counted in their own country), one '*' cell, one per action; none when archived. */
 export function programmeContributions(p: ExchangeProgrammeRecord): { exchange: CellContribution[]; actions: CellContribution[] } {
+  if (p.archived) return { exchange: [], actions: [] };
   const cell = (countryCode: string, groups: ExchangeProgrammeRecord['participants']): CellContribution => ({
     _id: cellId(countryCode, p.kind, p.year),
     keys: { countryCode, kind: p.kind, year: p.year },
@@ -24,7 +25,9 @@ export function programmeContributions(p: ExchangeProgrammeRecord): { exchange: 
   };
 }
 
+/** One cell in the place's country and start year, one per action; none when archived. */
 export function eventContributions(e: EventRecord): { events: CellContribution[]; actions: CellContribution[] } {
+  if (e.archived) return { events: [], actions: [] };
   const countryCode = e.place.countryCode;
   return {
     events: [{ _id: cellId(countryCode, e.kind, e.year), keys: { countryCode, kind: e.kind, year: e.year }, counts: { eventCount: 1 } }],

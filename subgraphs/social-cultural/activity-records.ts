@@ -1,11 +1,14 @@
 // Stored shapes of exchange programmes and events (collections
 // `exchange_programmes`, `events`). _id is a stable natural id (xp-000042,
 // ev-000042); derived arrays (countryCodes) exist so filters are plain equalities.
-import { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, trusted, type Connection, type Model } from 'mongoose';
 import type { LocalizedText } from '../../plan-data/index.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
+
+/** Archived records are in no list (records stored before auditing have no `archived` field). */
+export const notArchived = () => ({ archived: trusted({ $ne: true }) });
 
 export const exchangeKinds = ['SCHOLARSHIP', 'VOCATIONAL_TRAINING', 'YOUTH_EXCHANGE', 'MEDIA_EXCHANGE', 'ACADEMIC_EXCHANGE'] as const;
 export type ExchangeKindCode = (typeof exchangeKinds)[number];
@@ -34,6 +37,10 @@ export interface ExchangeProgrammeRecord {
   organiserIds: string[];
   actionNumbers: number[];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists and rollups. */
+  archived?: boolean;
 }
 
 export interface EventPlaceRecord {
@@ -55,6 +62,10 @@ export interface EventRecord {
   organiserIds: string[];
   actionNumbers: number[];
   provenance: ProvenanceRecord;
+  /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
+  revision?: number;
+  /** Soft delete: kept for history, left out of lists and rollups. */
+  archived?: boolean;
 }
 
 /** countryCodes of a programme: the host and every sending country, once each. */
@@ -85,6 +96,8 @@ const programmeSchema = new Schema<ExchangeProgrammeRecord>(
     organiserIds: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'exchange_programmes', ...strictSchemaOptions },
 );
@@ -111,6 +124,8 @@ const eventSchema = new Schema<EventRecord>(
     organiserIds: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
+    revision: { type: Number, default: 0 },
+    archived: { type: Boolean, default: false },
   },
   { collection: 'events', ...strictSchemaOptions },
 );

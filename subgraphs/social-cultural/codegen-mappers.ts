@@ -13,4 +13,6 @@ export const mappers: Record<string, string> = {
   EventAggregate: `${models}#EventAggregateRow`,
   SeriesBucket: `${models}#SeriesBucketValue`,
   CountryParticipation: `${models}#ParticipationValue`,
+  HealthCase: `${models}#HealthCaseRecord`,
+  TourismArrival: `${models}#TourismArrivalRecord`,
 };

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { trusted } from 'mongoose';
 import { byIdLoader } from '../../platform-kit/by-id-loader.js';
+import type { Principal } from '../../platform-kit/access/principal.js';
 import { liveDataLoaders } from '../../platform-kit/pillar-live-data.js';
 import { actionPageLoader } from './action-page-loader.js';
 import type { Models } from './models.js';
@@ -15,8 +16,8 @@ function cellsByCountryLoader<T extends { countryCode: string }>(find: (codes: s
   });
 }
 
-/** Per-request context: models and fresh DataLoaders (no cross-request caching). */
-export function createContext(models: Models) {
+/** Per-request context: the verified caller, models and fresh DataLoaders (no cross-request caching). */
+export function createContext(models: Models, principal: Principal) {
   const actionCell = byIdLoader(models.actionCells);
   const loaders = {
     ...liveDataLoaders(models),
@@ -33,7 +34,7 @@ export function createContext(models: Models) {
     ),
     healthCases: healthCasesLoader(models.healthRollups.months),
   };
-  return { models, loaders };
+  return { principal, models, loaders };
 }
 
 export type SubgraphContext = ReturnType<typeof createContext>;

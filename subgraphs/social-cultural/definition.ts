@@ -6,6 +6,7 @@ import { registerModels } from './models.js';
 import { resolvers } from './resolvers.js';
 import { seedSocialCulturalPillar } from './seed.js';
 import { seedSyntheticSocialCultural } from './synthetic.js';
+import { rebuildSocialCulturalSearch } from './search-documents.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('social-cultural'),
@@ -16,8 +17,9 @@ export const definition: SubgraphDefinition<SubgraphContext> = {
       seed: () => seedSocialCulturalPillar(models, (msg) => console.log(`[social-cultural] ${msg}`)),
       seedSynthetic: async (options) => {
         await seedSyntheticSocialCultural(models, options);
+        await rebuildSocialCulturalSearch(models);
       },
-      createContext: () => createContext(models),
+      createContext: (principal) => createContext(models, principal),
     };
   },
 };

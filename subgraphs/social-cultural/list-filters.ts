@@ -1,6 +1,8 @@
 // Typed GraphQL filter inputs → store filters. Only values from typed inputs
-// reach a filter; operator objects are built here, hence trusted().
+// reach a filter; operator objects are built here, hence trusted(). Archived
+// records are in no list.
 import { trusted } from 'mongoose';
+import { notArchived } from './activity-records.js';
 
 export interface ProgrammeFilterInput {
   kind?: string | null;
@@ -21,7 +23,7 @@ export interface EventFilterInput {
 }
 
 export function programmeFilter(f: ProgrammeFilterInput | null | undefined): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+  const filter: Record<string, unknown> = notArchived();
   if (!f) return filter;
   if (f.kind != null) filter.kind = f.kind;
   if (f.countryCode != null) filter.countryCodes = f.countryCode.toUpperCase();
@@ -32,7 +34,7 @@ export function programmeFilter(f: ProgrammeFilterInput | null | undefined): Rec
 }
 
 export function eventFilter(f: EventFilterInput | null | undefined): Record<string, unknown> {
-  const filter: Record<string, unknown> = {};
+  const filter: Record<string, unknown> = notArchived();
   if (!f) return filter;
   if (f.kind != null) filter.kind = f.kind;
   if (f.countryCode != null) filter['place.countryCode'] = f.countryCode.toUpperCase();

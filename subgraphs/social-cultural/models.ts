@@ -14,6 +14,7 @@ export type { ProgressAssessmentRecord } from '../../platform-kit/progress-store
 export type { EventPlaceRecord, EventRecord, ExchangeProgrammeRecord, ParticipantGroup } from './activity-records.js';
 export type { ExchangeAggregateRow, EventAggregateRow } from './aggregates.js';
 export type { SeriesBucketValue } from '../../platform-kit/time-series.js';
+export type { HealthCaseRecord, TourismArrivalRecord } from './series-records.js';
 
 export type ExchangeProgrammeConnectionValue = PageConnection<ExchangeProgrammeRecord>;
 export type EventConnectionValue = PageConnection<EventRecord>;

@@ -1,14 +1,25 @@
 import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
+import { changesQuery, recordChangeResolvers } from '../../platform-kit/export/sync-resolvers.js';
 import { paginate } from '../../platform-kit/connections.js';
 import { idField, type OrganisationRecord } from '../../platform-kit/organisations-documents.js';
+import { auditedRecordFields, pillarWriteResolvers } from '../../platform-kit/pillar-write-resolvers.js';
 import type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 import { eventAggregates, exchangeAggregates } from './aggregates.js';
 import type { SubgraphContext } from './context.js';
-import type { Resolvers } from './generated/resolvers-types.js';
+import type { MutationResolvers, QueryResolvers, Resolvers } from './generated/resolvers-types.js';
 import { eventFilter, programmeFilter } from './list-filters.js';
 import type { ParticipationValue } from './models.js';
 import { ALL_COUNTRIES } from './rollup-records.js';
 import { healthSeries, tourismSeries } from './series-reads.js';
+import {
+  healthCaseResolvers,
+  socialCulturalHistoryKinds,
+  socialCulturalMutations,
+  socialCulturalWriteQueries,
+  tourismArrivalResolvers,
+} from './social-cultural-write-resolvers.js';
+import { socialCulturalImportMutations } from './import-resolvers.js';
+import { eventCitation, programmeCitation, searchResultsResolvers } from './search-resolvers.js';
 
 const SUBGRAPH = 'social-cultural';
 
@@ -24,25 +35,35 @@ const linked = {
 
 const countryView = countryViewResolvers(SUBGRAPH);
 
+// Shared writes (organisations, documents, progress workflow) and their history/asOf reads.
+const sharedWrites = pillarWriteResolvers('social-cultural', socialCulturalHistoryKinds);
+
 export const resolvers: Resolvers = {
   ...commonTypeResolvers,
+  Mutation: { ...(sharedWrites.Mutation as MutationResolvers), ...socialCulturalMutations, ...socialCulturalImportMutations },
   Query: {
+    socialCulturalChanges: changesQuery((ctx: SubgraphContext) => ctx.models.programmes.db),
+    ...(sharedWrites.Query as QueryResolvers),
     exchangeProgrammes: (_, { filter, first, after }, ctx) => paginate(ctx.models.programmes, programmeFilter(filter), { first, after }),
-    exchangeProgramme: (_, { id }, ctx) => ctx.loaders.programme.load(id),
     events: (_, { filter, first, after }, ctx) => paginate(ctx.models.events, eventFilter(filter), { first, after }),
-    event: (_, { id }, ctx) => ctx.loaders.event.load(id),
     exchangeAggregates: (_, { groupBy, filter }, ctx) => exchangeAggregates(ctx.models, groupBy, filter),
     eventAggregates: (_, { groupBy, filter }, ctx) => eventAggregates(ctx.models, groupBy, filter),
     healthSeries: (_, args, ctx) => healthSeries(ctx.models, args),
     tourismSeries: (_, args, ctx) => tourismSeries(ctx.models, args),
+    ...socialCulturalWriteQueries,
   },
   ExchangeProgramme: {
     ...idField,
+    ...auditedRecordFields('exchange_programmes'),
     participantTotal: (p) => p.participants.reduce((n, g) => n + g.total, 0),
     ...linked,
+    citation: programmeCitation,
   },
   ExchangeProgrammeConnection: { totalCount: (c) => c.totalCount() },
-  Event: { ...idField, ...linked },
+  Event: { ...idField, ...auditedRecordFields('events'), ...linked, citation: eventCitation },
+  SearchResults: searchResultsResolvers,
+  HealthCase: healthCaseResolvers,
+  TourismArrival: tourismArrivalResolvers,
   EventConnection: { totalCount: (c) => c.totalCount() },
   PlanAction: {
     __resolveType: () => 'SocialCulturalAction',
@@ -81,4 +102,5 @@ export const resolvers: Resolvers = {
         .reduce((n, c) => n + (c.eventCount ?? 0), 0),
     healthCases: (view, { disease, year }, ctx) => ctx.loaders.healthCases.load({ disease, countryCode: view.countryCode, year }),
   },
+  RecordChange: recordChangeResolvers,
 };

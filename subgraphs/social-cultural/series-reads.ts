@@ -1,5 +1,5 @@
 // Bucketed reads of the health and tourism series (platform-kit readBuckets
-// over the daily rollups), with the series keys checked against the members.
+// over the daily and monthly rollups), with the series keys checked against the members.
 import { memberCode } from '../../platform-kit/filter-inputs.js';
 import { readBuckets, type Bucket } from '../../platform-kit/time-series.js';
 import type { Models } from './models.js';

@@ -86,6 +86,9 @@ export function syntheticProgramme(randomSeed: number, index: number): ExchangeP
     organiserIds: organisers(r, hostCountryCode),
     actionNumbers: linkedActions(r, programmeActions[kind]),
     provenance: syntheticProvenance(),
+    // As stored: never revised, not archived (the schema's defaults).
+    revision: 0,
+    archived: false,
   };
   return { ...record, countryCodes: programmeCountryCodes(record) };
 }
@@ -115,5 +118,8 @@ export function syntheticEvent(randomSeed: number, index: number): EventRecord {
     organiserIds: organisers(r, countryCode),
     actionNumbers: linkedActions(r, eventActions[kind]),
     provenance: syntheticProvenance(),
+    // As stored: never revised, not archived (the schema's defaults).
+    revision: 0,
+    archived: false,
   };
 }

@@ -12,6 +12,7 @@ import { freePort } from '../../platform-kit/free-port.js';
 import { runSubgraph, type RunningSubgraph } from '../../platform-kit/subgraph-server.js';
 import { definition } from '../../subgraphs/social-cultural/definition.js';
 import { graphqlData } from '../support/graphql-client.js';
+import { signedSubgraphHeaders, testSigningSecret } from '../support/identities.js';
 
 let store: EmbeddedStore;
 let subgraph: RunningSubgraph;
@@ -21,7 +22,7 @@ const commands: string[] = [];
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'lmc-sc-loaders-'));
   store = await startEmbeddedStore({ dataDir });
-  const env = { [definition.info.mongoUriEnv]: store.uri, [definition.info.portEnv]: String(await freePort()), LMC_SYNTHETIC_SCALE: '1' };
+  const env = { [definition.info.mongoUriEnv]: store.uri, [definition.info.portEnv]: String(await freePort()), LMC_SYNTHETIC_SCALE: '1', LMC_GATEWAY_SIGNING_SECRET: testSigningSecret };
   subgraph = await runSubgraph(definition, env, {
     monitorCommands: true,
     onConnection: (c: Connection) => c.getClient().on('commandStarted', (e) => commands.push(e.commandName)),
@@ -36,7 +37,7 @@ afterAll(async () => {
 /** Queries issued for one request (getMore only fetches more rows of a query already counted). */
 async function commandsFor(query: string, variables: Record<string, unknown> = {}) {
   commands.length = 0;
-  const data = await graphqlData(subgraph.url, query, variables);
+  const data = await graphqlData(subgraph.url, query, variables, signedSubgraphHeaders());
   return { data, commands: commands.filter((c) => c !== 'getMore') };
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type Platform } from '../../platform-launcher/platform.js';
 import { subgraphs } from '../../subgraphs/registry.js';
+import { testJwtSecret, testSigningSecret } from './identities.js';
 
 export interface PlatformFixture extends Platform {
   dataDir: string;
@@ -24,9 +25,24 @@ export interface TestPlatformOptions {
 export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<PlatformFixture> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lmc-test-'));
   const env = {
-    // A developer's own MongoDB URIs must not leak into tests.
+    // A developer's own MongoDB URIs and credentials settings must not leak into tests.
     ...Object.fromEntries(subgraphs.map((s) => [s.mongoUriEnv, ''])),
+    ACCESS_MONGODB_URI: '',
+    LMC_JWT_RS256_PUBLIC_KEY: '',
+    LMC_JWT_RS256_PUBLIC_KEY_FILE: '',
+    LMC_JWT_ISSUER: '',
+    LMC_JWT_AUDIENCE: '',
+    // This test process's random secrets (identities.ts), so tests can sign as any principal.
+    LMC_JWT_HS256_SECRET: testJwtSecret,
+    LMC_GATEWAY_SIGNING_SECRET: testSigningSecret,
     LMC_SYNTHETIC_SCALE: String(options.syntheticScale ?? 0),
+    // Suites read right after writing straight to the stores and send many requests from one IP:
+    // the response cache and rate limits are off unless a test turns them on (test/gateway/).
+    LMC_RESPONSE_CACHE: 'off',
+    LMC_RATE_LIMIT: '0',
+    REDIS_URL: '',
+    LMC_SAFELIST: '',
+    LMC_GATEWAY_WORKERS: '1',
     ...options.env,
   };
   const lines: string[] = [];

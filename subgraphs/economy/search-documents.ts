@@ -1,0 +1,25 @@
+// What economy puts in the search index (platform-kit/search): its projects
+// (indexed on every write: project-mutations.ts wraps projectKind with
+// withSearchIndex) and the plan actions of section 4.2; rebuilt at seed.
+import { trusted } from 'mongoose';
+import { planActionSearchDocument, rebuildSearchIndex, type SearchDocument } from '../../platform-kit/search/index.js';
+import type { Models } from './models.js';
+import type { ProjectRecord } from './project-model.js';
+
+export const projectSearchDocument = (p: ProjectRecord): SearchDocument => ({
+  type: 'PROJECT',
+  id: p._id,
+  pillar: 'ECONOMY',
+  title: p.title,
+  body: [p.description.en, p.description.zh],
+  countryCodes: [...p.countryCodes].sort(),
+});
+
+/** Rebuilds this pillar's index from its stored records (seed). */
+export async function rebuildEconomySearch(models: Models): Promise<void> {
+  const [actions, projects] = await Promise.all([
+    models.actions.find().lean(),
+    models.projects.find({ archived: trusted({ $ne: true }) }).lean() as Promise<ProjectRecord[]>,
+  ]);
+  await rebuildSearchIndex(models.projects.db, [...actions.map(planActionSearchDocument), ...projects.map(projectSearchDocument)]);
+}
