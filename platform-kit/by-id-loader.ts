@@ -13,3 +13,8 @@ export function byIdLoader<TRecord extends { _id: K }, K extends string | number
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
+
+/** The records of these ids that exist and are not archived (archived records leave every link), in the order asked. */
+export async function loadLinked<K, T extends { archived?: boolean }>(loader: DataLoader<K, T | null>, ids: readonly K[]): Promise<T[]> {
+  return (await loader.loadMany(ids)).filter((r): r is T => r != null && !(r instanceof Error) && !r.archived);
+}

@@ -20,6 +20,8 @@ export interface PlatformOptions {
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
   onLine?: (line: string) => void;
+  /** How long each service may take to start (seeding included); default 60 s. */
+  startTimeoutMs?: number;
 }
 
 export interface Platform {
@@ -54,6 +56,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           entry: join(s.dir, 'main.ts'),
           env: { ...env, [s.portEnv]: String(port) },
           onLine: options.onLine,
+          startTimeoutMs: options.startTimeoutMs,
         });
         started.push(service);
         return service;
@@ -70,6 +73,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         ...Object.fromEntries(subgraphs.map((s, i) => [s.urlEnv, running[i].url])),
       },
       onLine: options.onLine,
+      startTimeoutMs: options.startTimeoutMs,
     });
     started.push(gateway);
     return {

@@ -1,4 +1,5 @@
 // Resolvers of projects: root queries and the Project type's fields.
+import { loadLinked } from '../../platform-kit/by-id-loader.js';
 import { paginate, pageSize } from '../../platform-kit/connections.js';
 import { findEachById } from '../../platform-kit/point-lookups.js';
 import { badUserInput } from '../../platform-kit/input-errors.js';
@@ -6,7 +7,6 @@ import type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js'
 import type { SubgraphContext } from './context.js';
 import { sectorByCode } from './economy-codes.js';
 import type { ProjectFilter, ProjectResolvers, QueryResolvers } from './generated/resolvers-types.js';
-import type { OrganisationRecord } from './models.js';
 import { cellMatches, groupCells, needsCountryCells } from './project-aggregates.js';
 import { projectStoreFilter } from './project-filter.js';
 import { ALL_SCOPE, countryScope, sectorScope } from './project-leaderboards.js';
@@ -59,7 +59,7 @@ export const projectResolvers: ProjectResolvers = {
   sector: (p) => sectorByCode.get(p.sectorCode) ?? { code: p.sectorCode, title: { en: p.sectorCode, zh: p.sectorCode } },
   participatingCountries: (p) => p.participatingCountries,
   implementingOrganisations: async (p, _, ctx) =>
-    (await ctx.loaders.organisation.loadMany(p.implementingOrganisationIds)).filter(present<OrganisationRecord>).filter((o) => !o.archived),
+    loadLinked(ctx.loaders.organisation, p.implementingOrganisationIds),
   flows: (p, { type }) => (type ? p.flows.filter((f) => f.type === type) : p.flows),
   actions: async (p, _, ctx) =>
     (await ctx.loaders.action.loadMany(p.actionNumbers)).filter(present<PlanActionRecord>).filter((a) => a.subgraph === 'economy'),

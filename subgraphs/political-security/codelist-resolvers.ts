@@ -1,15 +1,15 @@
 // Query.codelists (codelist-data.ts) and the citation of this pillar's records.
 import { citationOf, PILLAR_TITLES } from '../../platform-kit/citation.js';
 import { codelists } from './codelist-data.js';
-import type { QueryResolvers } from './generated/resolvers-types.js';
+import type { CodelistsResolvers, QueryResolvers } from './generated/resolvers-types.js';
 import type { CooperationActivityRecord, MechanismBodyRecord, MeetingRecord } from './mechanism-models.js';
 
 export const codelistQuery: Pick<QueryResolvers, 'codelists'> = {
-  codelists: () => codelists as never,
+  codelists: () => codelists,
 };
 
-export const codelistsResolvers = {
-  list: (c: typeof codelists, { name }: { name: string }) => c.lists.find((l) => l.name === name) ?? null,
+export const codelistsResolvers: CodelistsResolvers = {
+  list: (c, { name }) => c.lists.find((l) => l.name === name) ?? null,
 };
 
 const pillar = PILLAR_TITLES['political-security'];

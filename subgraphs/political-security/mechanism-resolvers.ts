@@ -1,4 +1,5 @@
 // Resolvers for meetings, cooperation activities and mechanism bodies.
+import { loadLinked } from '../../platform-kit/by-id-loader.js';
 import { paginate, pageSize } from '../../platform-kit/connections.js';
 import { auditedRecordFields } from '../../platform-kit/pillar-write-resolvers.js';
 import { readAggregates } from '../../platform-kit/counter-rollups.js';
@@ -90,8 +91,7 @@ export const mechanismResolvers: Resolvers = {
     ...auditedRecordFields('meetings'),
     hostCountries: (m, _, ctx) => countries(m.hostCountryCodes, ctx),
     coChairs: (m, _, ctx) => countries(m.coChairCodes, ctx),
-    outcomeDocuments: async (m, _, ctx) =>
-      (await ctx.loaders.document.loadMany(m.outcomeDocumentIds)).filter((d) => d !== null && !(d instanceof Error)) as never,
+    outcomeDocuments: (m, _, ctx) => loadLinked(ctx.loaders.document, m.outcomeDocumentIds),
     actionsReviewed: async (m, _, ctx) =>
       (await ctx.loaders.action.loadMany(m.actionsReviewed)).filter((a) => a !== null && !(a instanceof Error)) as never,
   },

@@ -116,7 +116,7 @@ export const resolvers: Resolvers = {
   CountryPoliticalSecurity: { ...countryViewResolvers(SUBGRAPH), ...mechanismResolvers.CountryPoliticalSecurity },
   // Think-tank access: search, codelists, citations.
   SearchResults: searchResultsResolvers,
-  Codelists: codelistsResolvers as never,
+  Codelists: codelistsResolvers,
   Meeting: { ...mechanismResolvers.Meeting, citation: meetingCitation },
   CooperationActivity: { ...mechanismResolvers.CooperationActivity, citation: activityCitation },
   MechanismBody: { ...mechanismResolvers.MechanismBody, citation: bodyCitation },

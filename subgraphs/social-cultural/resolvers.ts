@@ -1,7 +1,8 @@
+import { loadLinked } from '../../platform-kit/by-id-loader.js';
 import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
 import { changesQuery, recordChangeResolvers } from '../../platform-kit/export/sync-resolvers.js';
 import { paginate } from '../../platform-kit/connections.js';
-import { idField, type OrganisationRecord } from '../../platform-kit/organisations-documents.js';
+import { idField } from '../../platform-kit/organisations-documents.js';
 import { auditedRecordFields, pillarWriteResolvers } from '../../platform-kit/pillar-write-resolvers.js';
 import type { PlanActionRecord } from '../../platform-kit/plan-actions-store.js';
 import { eventAggregates, exchangeAggregates } from './aggregates.js';
@@ -25,8 +26,7 @@ const SUBGRAPH = 'social-cultural';
 
 /** Organisers and actions of a record, through the request's loaders (no N+1). */
 const linked = {
-  organisers: async (r: { organiserIds: string[] }, _: unknown, ctx: SubgraphContext) =>
-    (await ctx.loaders.organisation.loadMany(r.organiserIds)).filter((o): o is OrganisationRecord => o != null && !(o instanceof Error)),
+  organisers: (r: { organiserIds: string[] }, _: unknown, ctx: SubgraphContext) => loadLinked(ctx.loaders.organisation, r.organiserIds),
   actions: async (r: { actionNumbers: number[] }, _: unknown, ctx: SubgraphContext) =>
     (await ctx.loaders.action.loadMany(r.actionNumbers)).filter(
       (a): a is PlanActionRecord => a != null && !(a instanceof Error) && a.subgraph === SUBGRAPH,

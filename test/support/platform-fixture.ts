@@ -52,7 +52,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
     const store = line.match(/^\[([\w-]+)\] embedded store \(FerretDB\) at (mongodb:\/\/\S+)/);
     if (store) storeUris[store[1]] = store[2];
   };
-  const platform = await startPlatform({ freePorts: true, dataDir, env, onLine }).catch((err) => {
+  // Test files start platforms in parallel on a 2-core machine: seeding can take minutes there.
+  const platform = await startPlatform({ freePorts: true, dataDir, env, onLine, startTimeoutMs: 180_000 }).catch((err) => {
     throw new Error(`${(err as Error).message}\n--- platform output ---\n${lines.slice(-40).join('\n')}`);
   });
   return {

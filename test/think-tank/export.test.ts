@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableJson } from '../../platform-kit/export/serialize.js';
 import { connectStore } from '../../platform-kit/mongo-store.js';
 import { repoRoot, subgraphs } from '../../subgraphs/registry.js';
+import { graphqlData } from '../support/graphql-client.js';
 import { startTestPlatform, type PlatformFixture } from '../support/platform-fixture.js';
 
 const run = promisify(execFile);
@@ -103,5 +104,16 @@ describe('snapshot CLI', () => {
       }
     }
     expect(m1.files.find((f: any) => f.pillar === 'political-security' && f.collection === 'plan_actions').count).toBe(94);
+  });
+});
+
+describe('search index built at seed', () => {
+  it('finds synthetic records seeded without a mutation, by a title number and words', async () => {
+    const projects = await connections.economy.collection('projects').find({}).sort({ _id: 1 }).limit(3).toArray();
+    for (const p of projects) {
+      const n = (p.title as { en: string }).en.match(/Synthetic project (\d+)/)![1];
+      const data = await graphqlData(platform.gatewayUrl, `query($q: String!) { search(query: $q, type: PROJECT) { economy { id } } }`, { q: `synthetic project ${n}` });
+      expect(data.search.economy.map((h: { id: string }) => h.id)).toEqual([p._id]);
+    }
   });
 });

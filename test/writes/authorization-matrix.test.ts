@@ -306,7 +306,7 @@ describe('authorization matrix', () => {
     }
     expect(wrong).toEqual([]);
     expect(await revisionCounts()).toEqual(before);
-  });
+  }, 240_000);
 
   it('allows the pillar editors (own country when limited) and admins', async () => {
     const wrong: string[] = [];
@@ -316,5 +316,6 @@ describe('authorization matrix', () => {
       if (res.errors?.length) wrong.push(`${c.label} ${c.m.name} ${c.country}: ${JSON.stringify(res.errors)}`);
     }
     expect(wrong).toEqual([]);
-  });
+    // Every allowed cell is a real audited write through the gateway, one after another: minutes on a busy 2-core machine.
+  }, 240_000);
 });
