@@ -3,13 +3,13 @@
 // $LMC_DATA_DIR/access started by whichever process needs it first. The
 // gateway publishes the URI of its embedded store in that folder so the keys
 // CLI talks to the same server instead of opening the same SQLite files twice.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import { Schema, type Connection, type Model } from 'mongoose';
 import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
 import type { PillarSubgraphName } from '../platform-kit/access/pillar-names.js';
 import type { Role } from '../platform-kit/access/principal.js';
 import { connectStore, strictSchemaOptions } from '../platform-kit/mongo-store.js';
+import { findRunningStore, publishRunningStore } from '../platform-kit/running-store.js';
 import { repoRoot } from '../subgraphs/registry.js';
 
 export interface ApiKeyRecord {
@@ -57,7 +57,6 @@ function registerAccessModels(connection: Connection): AccessModels {
 }
 
 export const accessDataDir = (env: NodeJS.ProcessEnv) => join(env.LMC_DATA_DIR ?? join(repoRoot, '.data'), 'access');
-const runningStoreFile = (env: NodeJS.ProcessEnv) => join(accessDataDir(env), 'running-store.json');
 
 export interface OpenAccessStoreOptions {
   env?: NodeJS.ProcessEnv;
@@ -71,6 +70,7 @@ export async function openAccessStore({ env = process.env, log = () => {}, role 
   let uri = env.ACCESS_MONGODB_URI || undefined;
   let description = 'ACCESS_MONGODB_URI';
   let embedded: EmbeddedStore | null = null;
+  let withdraw = () => {};
   if (!uri && role === 'cli') {
     uri = await runningGatewayStore(env);
     if (uri) description = `the running gateway's embedded store at ${uri}`;
@@ -80,7 +80,7 @@ export async function openAccessStore({ env = process.env, log = () => {}, role 
     embedded = await startEmbeddedStore({ dataDir, postgresqlUrl: env.LMC_STORE_POSTGRESQL_URL, log });
     uri = embedded.uri;
     description = `embedded store (FerretDB) at ${uri} with data in ${dataDir}`;
-    if (role === 'gateway') writeFileSync(runningStoreFile(env), JSON.stringify({ uri, pid: process.pid }));
+    if (role === 'gateway') withdraw = publishRunningStore(dataDir, uri);
   }
   const connection = await connectStore({ uri, dbName });
   const models = registerAccessModels(connection);
@@ -93,7 +93,7 @@ export async function openAccessStore({ env = process.env, log = () => {}, role 
     close: async () => {
       await connection.close();
       if (embedded) {
-        if (role === 'gateway') rmSync(runningStoreFile(env), { force: true });
+        withdraw();
         await embedded.stop();
       }
     },
@@ -102,23 +102,6 @@ export async function openAccessStore({ env = process.env, log = () => {}, role 
 
 /** The URI the gateway published, if that gateway is still alive and its store answers. */
 async function runningGatewayStore(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const file = runningStoreFile(env);
-  if (!existsSync(file)) return undefined;
-  let published: { uri: string; pid: number };
-  try {
-    published = JSON.parse(readFileSync(file, 'utf8'));
-    process.kill(published.pid, 0);
-  } catch {
-    return undefined;
-  }
-  const client = new mongoose.mongo.MongoClient(published.uri, { serverSelectionTimeoutMS: 1000, connectTimeoutMS: 1000 });
-  try {
-    await client.connect();
-    await client.db('admin').command({ ping: 1 });
-    return published.uri;
-  } catch {
-    return undefined;
-  } finally {
-    await client.close().catch(() => {});
-  }
+  const found = await findRunningStore(accessDataDir(env), 1000);
+  return found.state === 'running' ? found.uri : undefined;
 }

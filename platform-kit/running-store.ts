@@ -1,6 +1,6 @@
 // An embedded store is one server per data folder: two servers must never
 // open the same SQLite files. The process that started one publishes its URI
-// in the folder (running-store.json), so command-line tools (the import CLI)
+// in the folder (running-store.json), so command-line tools (the import and keys CLIs)
 // talk to that server instead of starting a second one.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ export function publishRunningStore(dataDir: string, uri: string): () => void {
 export type RunningStore = { state: 'none' } | { state: 'running'; uri: string; pid: number } | { state: 'unreachable'; uri: string; pid: number };
 
 /** The store a live process published for `dataDir`: none (or its process is gone), running (answers ping), or unreachable. */
-export async function findRunningStore(dataDir: string): Promise<RunningStore> {
+export async function findRunningStore(dataDir: string, pingTimeoutMs = 1500): Promise<RunningStore> {
   const file = fileIn(dataDir);
   if (!existsSync(file)) return { state: 'none' };
   let published: { uri: string; pid: number };
@@ -27,7 +27,7 @@ export async function findRunningStore(dataDir: string): Promise<RunningStore> {
   } catch {
     return { state: 'none' };
   }
-  const client = new mongoose.mongo.MongoClient(published.uri, { serverSelectionTimeoutMS: 1500, connectTimeoutMS: 1500 });
+  const client = new mongoose.mongo.MongoClient(published.uri, { serverSelectionTimeoutMS: pingTimeoutMs, connectTimeoutMS: pingTimeoutMs });
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });
