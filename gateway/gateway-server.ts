@@ -21,6 +21,8 @@ import type { GatewaySettings } from './gateway-config.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { maskError } from './error-masking.js';
 import { createRequestHandler, type Admission } from './http-handler.js';
+import { exportRoute } from './export-route.js';
+import type { Principal } from '../platform-kit/access/principal.js';
 import type { QueryStore } from './persisted-queries.js';
 import { callerKey, memoryRateLimiter, redisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { readinessChecker, type Readiness } from './readiness.js';
@@ -169,6 +171,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : memoryRateLimiter(settings.rateLimit);
   const readiness = readinessChecker(agent, targets, options.signingSecret, { timeoutMs: Math.min(2000, settings.subgraphFetch.timeoutMs) });
 
+  const clientIp = (req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown';
+  /** The rate limit, per principal (per IP for anonymous callers); throws RATE_LIMITED. */
+  const admitCaller = async (req: IncomingMessage, principal: Principal) => {
+    if (!limiter) return;
+    const decision = await limiter.check(callerKey(principal, clientIp(req)));
+    if (!decision.allowed) {
+      metrics.rateLimitRejection(principal.role === 'ANONYMOUS' ? 'ip' : 'principal');
+      throw rateLimited(decision.retryAfterSeconds);
+    }
+  };
+
   const handler = createRequestHandler({
     apollo: server,
     maxBodyBytes: protection.maxBodyBytes,
@@ -179,18 +192,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       metrics: async () => ({ contentType: metrics.registry.contentType, body: await metrics.registry.metrics() }),
     },
     context: async (req: IncomingMessage, requestId: string) => {
-      const clientIp = req.socket.remoteAddress ?? 'unknown';
       const principal = await options.authenticate(req.headers);
-      if (limiter) {
-        const key = callerKey(principal, clientIp);
-        const decision = await limiter.check(key);
-        if (!decision.allowed) {
-          metrics.rateLimitRejection(principal.role === 'ANONYMOUS' ? 'ip' : 'principal');
-          throw rateLimited(decision.retryAfterSeconds);
-        }
-      }
-      return newContext(requestId, clientIp, principal);
+      await admitCaller(req, principal);
+      return newContext(requestId, clientIp(req), principal);
     },
+    exportRoute: exportRoute({
+      agent,
+      subgraphs: targets,
+      signingSecret: options.signingSecret,
+      authenticate: (req) => options.authenticate(req.headers),
+      admitCaller,
+    }),
     onAnswered: ({ requestId, status, seconds, context, method, path }) => {
       const outcome = context?.outcome;
       const result =

@@ -4,7 +4,8 @@
 // this needs, and it keeps the hot path short.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ApolloServer } from '@apollo/server';
+import { answerWithApollo, BodyTooLarge, graphqlError, parsedBody, readBody, sendJson } from '../platform-kit/http/graphql-over-node.js';
 import type { GatewayContext } from './gateway-context.js';
 import { requestIdHeader } from './subgraph-data-source.js';
 
@@ -24,41 +25,14 @@ export interface HandlerOptions {
   /** Builds the request's context (authentication, rate limit); throws GraphQLErrors Apollo turns into responses. */
   context(req: IncomingMessage, requestId: string): Promise<GatewayContext>;
   admit?: Admission;
+  /** GET /export/…: bulk export for think tanks (export-route.ts). */
+  exportRoute?(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void>;
   /** Called once per answered GraphQL request. */
   onAnswered?(info: { requestId: string; status: number; seconds: number; context?: GatewayContext; method: string; path: string }): void;
 }
 
 const corsAllowedHeaders = 'content-type, authorization, x-api-key, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 const validRequestId = /^[\w.:-]{1,128}$/;
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (declared > maxBytes) return Promise.reject(new BodyTooLarge());
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        req.removeAllListeners('data');
-        req.pause();
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-const graphqlError = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 export function createRequestHandler(options: HandlerOptions) {
   const { apollo, routes, maxBodyBytes } = options;
@@ -95,16 +69,13 @@ export function createRequestHandler(options: HandlerOptions) {
         answered(413);
         return;
       }
-      const contentType = req.headers['content-type'] ?? '';
-      if (/^application\/json\b/i.test(contentType) && text.length > 0) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
-          answered(400);
-          return;
-        }
-      } else body = text;
+      const parsed = parsedBody(req, text);
+      if (!parsed.ok) {
+        sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
+        answered(400);
+        return;
+      }
+      body = parsed.body;
     }
     const refused = options.admit?.({ method: req.method ?? 'GET', search: url.search, body });
     if (refused) {
@@ -112,23 +83,11 @@ export function createRequestHandler(options: HandlerOptions) {
       answered(refused.status);
       return;
     }
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    const status = await answerWithApollo(apollo, req, res, {
+      search: url.search,
+      body,
       context: async () => (context = await options.context(req, requestId)),
     });
-    const status = response.status ?? 200;
-    for (const [name, value] of response.headers) res.setHeader(name, value);
-    res.statusCode = status;
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
     answered(status);
   }
 
@@ -162,6 +121,7 @@ export function createRequestHandler(options: HandlerOptions) {
         return;
       }
       if (!corsAllowed) return sendJson(res, 403, graphqlError('CORS_ORIGIN_NOT_ALLOWED', 'This origin may not call the gateway'));
+      if (options.exportRoute && (url.pathname === '/export' || url.pathname.startsWith('/export/'))) return options.exportRoute(req, res, url, requestId);
       if (req.method !== 'GET' && req.method !== 'POST') {
         return sendJson(res, 405, graphqlError('METHOD_NOT_ALLOWED', 'Use GET or POST'), { allow: 'GET, POST' });
       }

@@ -124,6 +124,34 @@ class SubgraphFailure extends GraphQLError {
   }
 }
 
+/** The caller's input failed a check only the subgraph can make (e.g. a custom scalar's format). */
+class SubgraphInputError extends GraphQLError {}
+
+/**
+ * A subgraph's HTTP 400 whose errors are all BAD_USER_INPUT (variable coercion,
+ * e.g. `recordedAt: "yesterday"` for a DateTime) is about the caller's input, not
+ * an outage: passed on as BAD_USER_INPUT naming the offending field.
+ */
+async function invalidInputOf(subgraph: string, response: { json(): Promise<unknown> }): Promise<GraphQLError | undefined> {
+  let errors: unknown;
+  try {
+    errors = ((await response.json()) as { errors?: unknown })?.errors;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  // Bad variables (BAD_USER_INPUT) and bad literals of the subgraph's own scalars, e.g. a DateTime
+  // (the gateway cannot check those: its supergraph scalars accept anything).
+  const badValue = (e: { message?: unknown; extensions?: { code?: unknown } }) =>
+    typeof e?.message === 'string' &&
+    (e.extensions?.code === 'BAD_USER_INPUT' || (e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && /^(Expected value of type|DateTime must be)/.test(e.message)));
+  if (!errors.every(badValue)) return undefined;
+  const message = (errors[0].message as string).slice(0, 500);
+  // graphql-js: Variable "$input" got invalid value "x" at "input.provenance.recordedAt"; …
+  const field = message.match(/^Variable "\$[^"]+" got invalid value .*? at "([^"]+)"/)?.[1] ?? message.match(/^Variable "\$([^"]+)"/)?.[1];
+  return new SubgraphInputError(message, { extensions: { code: 'BAD_USER_INPUT', serviceName: subgraph, ...(field ? { field } : {}) } });
+}
+
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
@@ -174,7 +202,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   override didEncounterError(error: Error): void {
-    if (error instanceof SubgraphFailure) throw error;
+    if (error instanceof SubgraphFailure || error instanceof SubgraphInputError) throw error;
     const { name, settings } = this.options;
     const code = errorCode(error);
     if (error.name === 'TimeoutError' || error.name === 'AbortError' || timeoutCodes.has(code ?? '')) {
@@ -185,7 +213,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     throw new SubgraphFailure(name, 'it sent a response the gateway could not read', false);
   }
 
-  override async errorFromResponse(response: { status: number }): Promise<GraphQLError> {
+  override async errorFromResponse(response: { status: number; json(): Promise<unknown> }): Promise<GraphQLError> {
+    if (response.status === 400) {
+      const invalid = await invalidInputOf(this.options.name, response);
+      if (invalid) return invalid;
+    }
     // The subgraph's body is not passed on: it may hold details meant for operators.
     return new SubgraphFailure(this.options.name, `it answered HTTP ${response.status}`, retryableStatuses.has(response.status));
   }

@@ -1,6 +1,6 @@
 // How a think tank cites one record: the same shape for every pillar and kind.
 import type { LocalizedText } from '../plan-data/index.js';
-import type { ProvenanceRecord } from './provenance.js';
+import { PLAN_PROVENANCE, type ProvenanceRecord } from './provenance.js';
 
 export const PLATFORM_NAME = 'LMC Data Platform';
 
@@ -38,3 +38,18 @@ export const PILLAR_TITLES = {
   economy: 'Economy and Sustainable Development',
   'social-cultural': 'Social and Cultural Cooperation',
 } as const;
+
+/** A plan action: the published plan, by action number. */
+export const planActionCitation = (n: number) =>
+  citationOf({
+    title: { en: `Five-Year Plan of Action on Lancang-Mekong Cooperation (2018-2022), action ${n}`, zh: `澜沧江-湄公河合作五年行动计划(2018-2022) 第${n}项` },
+    id: String(n),
+    kind: 'plan action',
+    pillar: 'Five-Year Plan of Action 2018-2022',
+    provenance: PLAN_PROVENANCE,
+  });
+
+const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
+
+/** The day of an instant, for titles of dated records. */
+export const citationDay = day;

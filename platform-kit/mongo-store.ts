@@ -38,14 +38,33 @@ export interface StoreOptions {
   monitorCommands?: boolean;
 }
 
+/**
+ * Whether the server is FerretDB (its buildInfo names its version). FerretDB
+ * 1.24 applies an update as read, modify, write with nothing isolating one
+ * connection's update from another's: 20 concurrent $inc of one document
+ * through a pool left it at 8. Over a single connection its commands run one
+ * at a time and none is lost, so FerretDB clients keep one connection.
+ */
+async function isFerretDb(uri: string, serverSelectionTimeoutMS: number): Promise<boolean> {
+  const client = new mongoose.mongo.MongoClient(uri, { serverSelectionTimeoutMS });
+  try {
+    await client.connect();
+    return 'ferretdbVersion' in (await client.db('admin').command({ buildInfo: 1 }));
+  } finally {
+    await client.close();
+  }
+}
+
 export async function connectStore({ uri, dbName, serverSelectionTimeoutMS = 5000, monitorCommands = false }: StoreOptions): Promise<Connection> {
   const maxTimeMS = Number(process.env.LMC_QUERY_MAX_TIME_MS) || DEFAULT_QUERY_MAX_TIME_MS;
+  const serial = await isFerretDb(uri, serverSelectionTimeoutMS);
   const connection = mongoose.createConnection(uri, {
     dbName,
     serverSelectionTimeoutMS,
     sanitizeFilter: true,
     monitorCommands,
     autoIndex: true,
+    ...(serial ? { maxPoolSize: 1 } : {}),
   });
   // Before any model is registered on the connection, so every schema gets it.
   connection.plugin(maxTimePlugin(maxTimeMS), { deduplicate: true });

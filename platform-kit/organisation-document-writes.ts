@@ -6,8 +6,11 @@ import type { Principal } from './access/principal.js';
 import { requirePillarWriter } from './access/authorize.js';
 import { writeAudited, type AuditedKind } from './audit/write-audited.js';
 import type { RevisionModel } from './audit/revision-model.js';
+import { upsertById } from './bulk-writes.js';
+import { withThinkTankFeeds } from './export/think-tank-kind.js';
 import { badUserInput } from './input-errors.js';
 import { organisationTypes, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
+import { documentSearchDocument, organisationSearchDocument, pillarCodeOf } from './search/index.js';
 import { httpUrl, localizedText, memberCountry, provenance, recordId, text } from './write-inputs.js';
 
 export interface OrganisationDocumentModels {
@@ -21,17 +24,22 @@ export interface WriteCaller<M> {
   principal: Principal;
 }
 
-export const organisationKind = (m: OrganisationDocumentModels): AuditedKind<OrganisationRecord> => ({
-  collection: 'organisations',
-  model: m.organisations,
+/** Audited kind whose persistence upserts the new versions (records are archived, never deleted). */
+const upserting = <T extends { _id: string }>(collection: string, model: Model<T>): AuditedKind<T> => ({
+  collection,
+  model,
   carriesRevision: true,
+  persist: async (changes) => {
+    await upsertById(model, changes.map((c) => c.after).filter((r): r is T => r !== null));
+  },
 });
 
-export const documentKind = (m: OrganisationDocumentModels): AuditedKind<DocumentRecord> => ({
-  collection: 'documents',
-  model: m.documents,
-  carriesRevision: true,
-});
+// Every write also feeds the pillar's search index and change log (the pillar names the hits' pillar).
+export const organisationKind = (m: OrganisationDocumentModels, pillar: PillarSubgraphName): AuditedKind<OrganisationRecord> =>
+  withThinkTankFeeds(upserting('organisations', m.organisations), organisationSearchDocument(pillarCodeOf(pillar)));
+
+export const documentKind = (m: OrganisationDocumentModels, pillar: PillarSubgraphName): AuditedKind<DocumentRecord> =>
+  withThinkTankFeeds(upserting('documents', m.documents), documentSearchDocument(pillarCodeOf(pillar)));
 
 type ProvenanceInput = { source: string; licence: string; recordedAt: Date; synthetic: boolean };
 
@@ -86,7 +94,7 @@ const archivedAlready = (what: string) => badUserInput('id', `a ${what} that is 
 function auditedCrud<T extends { _id: string; archived?: boolean }, I>(spec: {
   what: string;
   idPrefix: string;
-  kind: (m: OrganisationDocumentModels) => AuditedKind<T>;
+  kind: (m: OrganisationDocumentModels, pillar: PillarSubgraphName) => AuditedKind<T>;
   from: (id: string, input: I) => T;
   countries: (r: T | null) => string[];
   /** The countries an input names (checked before the input is validated). */
@@ -102,7 +110,7 @@ function auditedCrud<T extends { _id: string; archived?: boolean }, I>(spec: {
   ) => {
     requirePillarWriter(c.principal, pillar);
     const { record } = await writeAudited({
-      ...spec.kind(c.models),
+      ...spec.kind(c.models, pillar),
       revisions: c.models.revisions,
       principal: c.principal,
       action,

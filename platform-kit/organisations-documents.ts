@@ -5,6 +5,7 @@ import type { LocalizedText } from '../plan-data/index.js';
 import { strictSchemaOptions } from './mongo-store.js';
 import { localizedTextSchema } from './plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from './provenance.js';
+import { auditedRecordSchemaFields, lastWrittenAt } from './audit/record-fields.js';
 
 export const organisationTypes = [
   'MINISTRY',
@@ -23,6 +24,8 @@ export interface OrganisationRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists. */
   archived?: boolean;
 }
@@ -35,6 +38,8 @@ export interface DocumentRecord {
   url: string | null;
   provenance: ProvenanceRecord;
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   archived?: boolean;
 }
 
@@ -45,8 +50,7 @@ const organisationSchema = new Schema<OrganisationRecord>(
     type: { type: String, enum: organisationTypes, required: true },
     countryCode: { type: String, default: null },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'organisations', ...strictSchemaOptions },
 );
@@ -59,8 +63,7 @@ const documentSchema = new Schema<DocumentRecord>(
     language: { type: String, required: true },
     url: { type: String, default: null },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'documents', ...strictSchemaOptions },
 );
@@ -71,8 +74,9 @@ export const documentModel = (c: Connection) => c.model<DocumentRecord>('Documen
 /** GraphQL field resolvers for stored records whose id is _id. */
 export const idField = { id: (r: { _id: string | number }) => String(r._id) };
 
-/** GraphQL fields of audited records stored before auditing (fields absent = never revised, not archived). */
+/** GraphQL fields of audited records, also those stored before auditing (fields absent = never revised, not archived, last written when recorded). */
 export const auditFields = {
   revision: (r: { revision?: number }) => r.revision ?? 0,
   archived: (r: { archived?: boolean }) => r.archived ?? false,
+  updatedAt: lastWrittenAt,
 };

@@ -20,6 +20,7 @@ import {
 import { revisionModel } from './audit/revision-model.js';
 import { progressDraftModel } from './progress-workflow.js';
 import { DateTimeScalar, JSONScalar } from './scalars.js';
+import { citationOf, PILLAR_TITLES } from './citation.js';
 
 export function registerLiveDataModels(connection: Connection) {
   return {
@@ -88,8 +89,8 @@ export function countryViewResolvers(subgraph: SubgraphName) {
   };
 }
 
-/** Resolvers for the value types in common.graphql that every subgraph returns. */
-export const commonTypeResolvers = {
+/** Resolvers for the value types in common.graphql that every subgraph returns (citations name `subgraph`'s pillar). */
+export const commonTypeResolvers = (subgraph: SubgraphName) => ({
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   ProgressAssessment: {
@@ -100,10 +101,26 @@ export const commonTypeResolvers = {
       ),
     assessor: (p: ProgressAssessmentRecord, _: unknown, ctx: LiveDataContext) =>
       p.assessorOrganisationId ? ctx.loaders.organisation.load(p.assessorOrganisationId) : null,
+    citation: (p: ProgressAssessmentRecord) =>
+      citationOf({
+        title: { en: `Progress of plan action ${p.actionNumber} in ${p.countryCode}, ${p.year}`, zh: `第${p.actionNumber}项行动进展，${p.countryCode}，${p.year}年` },
+        id: p._id,
+        kind: 'progress assessment',
+        pillar: PILLAR_TITLES[subgraph],
+        provenance: p.provenance,
+      }),
   },
-  Organisation: { ...idField, ...auditFields },
-  Document: { ...idField, ...auditFields },
+  Organisation: {
+    ...idField,
+    ...auditFields,
+    citation: (o: OrganisationRecord) => citationOf({ title: o.name, id: o._id, kind: 'organisation', pillar: PILLAR_TITLES[subgraph], provenance: o.provenance }),
+  },
+  Document: {
+    ...idField,
+    ...auditFields,
+    citation: (d: DocumentRecord) => citationOf({ title: d.title, id: d._id, kind: 'document', pillar: PILLAR_TITLES[subgraph], provenance: d.provenance }),
+  },
   ProgressDraft: { ...idField, ...auditFields },
-};
+});
 
 export type { DocumentRecord, OrganisationRecord };

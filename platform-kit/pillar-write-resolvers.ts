@@ -7,7 +7,8 @@ import type { PillarSubgraphName } from './access/pillar-names.js';
 import type { Principal } from './access/principal.js';
 import { canReadUnpublished, forbidden, requireAuthenticated } from './access/authorize.js';
 import { historyOf, recordAsOf } from './audit/history.js';
-import { pageSize } from './connections.js';
+import { pageSize, paginate, type PageArgs } from './connections.js';
+import { withUpdatedSince } from './audit/record-fields.js';
 import { badUserInput } from './input-errors.js';
 import {
   documentWrites,
@@ -16,7 +17,7 @@ import {
   type OrganisationDocumentModels,
   type OrganisationInput,
 } from './organisation-document-writes.js';
-import type { DocumentRecord, OrganisationRecord } from './organisations-documents.js';
+import { auditFields, type DocumentRecord, type OrganisationRecord } from './organisations-documents.js';
 import {
   approveProgressDraft,
   progressDraftStates,
@@ -79,6 +80,12 @@ export async function asOfOrCurrent<T extends { _id: string }>(
   return recordAsOf<T>(ctx.models.revisions, collection, id, asOf, current as never);
 }
 
+interface RecordListArgs extends PageArgs {
+  updatedSince?: Date | null;
+}
+
+const notArchived = () => ({ archived: trusted({ $ne: true }) });
+
 type Resolver<A, R> = (parent: unknown, args: A, ctx: WriteContext) => Promise<R>;
 
 /**
@@ -105,6 +112,8 @@ export function pillarWriteResolvers(pillar: PillarSubgraphName, historyKinds: R
   };
 
   const Query: Record<string, Resolver<any, unknown>> = {
+    [`${p}Organisations`]: (_, a: RecordListArgs, ctx) => paginate(ctx.models.organisations, withUpdatedSince(notArchived(), a.updatedSince), a),
+    [`${p}Documents`]: (_, a: RecordListArgs, ctx) => paginate(ctx.models.documents, withUpdatedSince(notArchived(), a.updatedSince), a),
     [`${p}Organisation`]: async (_, a: { id: string; asOf?: Date | null }, ctx) =>
       asOfOrCurrent(ctx, 'organisations', a.id, (await ctx.models.organisations.findOne({ _id: a.id }).lean()) as OrganisationRecord | null, a.asOf),
     [`${p}Document`]: async (_, a: { id: string; asOf?: Date | null }, ctx) =>
@@ -144,10 +153,9 @@ export function pillarWriteResolvers(pillar: PillarSubgraphName, historyKinds: R
   return { Mutation, Query };
 }
 
-/** GraphQL revision, archived and history (authenticated callers) of an audited record kind stored in `collection`. */
+/** GraphQL revision, archived, updatedAt and history (authenticated callers) of an audited record kind stored in `collection`. */
 export const auditedRecordFields = (collection: string) => ({
-  revision: (r: { revision?: number }) => r.revision ?? 0,
-  archived: (r: { archived?: boolean }) => r.archived ?? false,
+  ...auditFields,
   history: (r: { _id: string }, _: unknown, ctx: WriteContext) => {
     requireAuthenticated(ctx.principal);
     return historyOf(ctx.models.revisions, collection, r._id);

@@ -24,6 +24,7 @@ import {
   type ProgressStatusCode,
 } from './progress-store.js';
 import { provenanceSchema, type ProvenanceRecord } from './provenance.js';
+import { auditedRecordSchemaFields } from './audit/record-fields.js';
 import type { DocumentRecord, OrganisationRecord } from './organisations-documents.js';
 import { LONG_TEXT_MAX, distinct, localizedText, memberCountry, provenance } from './write-inputs.js';
 
@@ -46,6 +47,8 @@ export interface ProgressDraftRecord {
   returnReason: string | null;
   publishedCount: number;
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   archived?: boolean;
 }
 
@@ -63,8 +66,7 @@ const draftSchema = new Schema<ProgressDraftRecord>(
     state: { type: String, required: true, enum: progressDraftStates },
     returnReason: { type: String, default: null, maxlength: 2000 },
     publishedCount: { type: Number, required: true, default: 0 },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'progress_assessment_drafts', ...strictSchemaOptions },
 );

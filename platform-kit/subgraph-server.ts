@@ -2,10 +2,11 @@
 // or an embedded FerretDB started for it), seeds it, serves GraphQL over HTTP.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { startEmbeddedStore, type EmbeddedStore } from '../embedded-store/launcher.js';
@@ -17,10 +18,20 @@ import { exitOnSignals, exitWhenLauncherDies } from './child-process.js';
 import { connectStore } from './mongo-store.js';
 import { storeHealthPlugin } from './store-health.js';
 import { publishRunningStore } from './running-store.js';
+import { exportHandler } from './export/export-http.js';
+import type { ExportView } from './export/export-views.js';
+import { answerWithApollo, BodyTooLarge, graphqlError, parsedBody, readBody, sendJson } from './http/graphql-over-node.js';
+
+/** Largest request body a subgraph reads (the gateway limits clients far below; import batches are ≤ 1 MiB of content). */
+const MAX_SUBGRAPH_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface SubgraphDefinition<TContext> {
   info: SubgraphInfo;
   resolvers: unknown;
+  /** The pillar's own collections served by GET /export (export/export-http.ts adds the shared ones). */
+  exportCollections: string[];
+  /** Row-per-element views served beside them (e.g. one row per financial flow). */
+  exportViews?: ExportView[];
   /** Registers models on the connection and returns the seeding and per-request context functions. */
   open(connection: Connection): OpenSubgraph<TContext>;
 }
@@ -99,14 +110,43 @@ export async function runSubgraph<TContext extends object>(
       resolvers: withViewer(definition.resolvers as GraphQLResolverMap<unknown>),
     }),
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port, host },
-    // Only the gateway's signed principal header gets in (covers _entities and _service too).
-    context: async ({ req }) => createContext(verifySignedPrincipal(req.headers, signingSecret)),
+  await server.start();
+  // Only the gateway's signed principal header gets in (GraphQL, _entities and _service included, and exports).
+  const principalOf = (req: IncomingMessage) => verifySignedPrincipal(req.headers, signingSecret);
+  const serveExport = exportHandler({ pillar: info.name, connection, collections: definition.exportCollections, views: definition.exportViews, principalOf });
+  const httpServer = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    const answer = async () => {
+      if (url.pathname === '/export' || url.pathname.startsWith('/export/')) return serveExport(req, res, url);
+      let body: unknown;
+      if (req.method === 'POST') {
+        const parsed = parsedBody(req, await readBody(req, MAX_SUBGRAPH_BODY_BYTES));
+        if (!parsed.ok) return sendJson(res, 400, graphqlError('BAD_REQUEST', 'Request body is not valid JSON'));
+        body = parsed.body;
+      }
+      await answerWithApollo(server, req, res, { search: url.search, body, context: async () => createContext(principalOf(req)) });
+    };
+    answer().catch((err: Error) => {
+      if (err instanceof BodyTooLarge) return sendJson(res, 413, graphqlError('PAYLOAD_TOO_LARGE', `Request body is larger than ${MAX_SUBGRAPH_BODY_BYTES} bytes`), { connection: 'close' });
+      log(`request failed: ${err.stack ?? err.message}`);
+      if (!res.headersSent) sendJson(res, 500, graphqlError('INTERNAL_SERVER_ERROR', 'Internal server error'));
+      else res.destroy();
+    });
   });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const anyInterface = address.address === '0.0.0.0' || address.address === '::';
+  const url = `http://${anyInterface ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`;
   log(`serving ${url}`);
 
   const stop = async () => {
+    await new Promise<void>((resolve) => {
+      httpServer.close(() => resolve());
+      httpServer.closeIdleConnections();
+    });
     await server.stop();
     await connection.close();
     unpublishStore();

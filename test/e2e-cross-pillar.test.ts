@@ -1,18 +1,12 @@
 // End to end: real FerretDB stores, three subgraph processes and the gateway, over HTTP.
 import { progressAssessmentId, writeProgressAssessments, type ProgressAssessmentRecord } from '../platform-kit/progress-store.js';
 import { syntheticProvenance } from '../platform-kit/provenance.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphqlData } from './support/graphql-client.js';
 import { openPillarStore } from './support/pillar-store.js';
-import { startTestPlatform, type PlatformFixture } from './support/platform-fixture.js';
+import { platformForFile } from './support/platform-fixture.js';
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile();
 
 const ACTION_47_ZH =
   '加强澜沧江-湄公河洪旱灾害应急管理,实施湄公河流域防洪抗旱联合评估,就早日建立应对澜沧江-湄公河紧急洪旱灾害信息共享沟通渠道开展联合研究。';

@@ -4,11 +4,11 @@
 // without edges), so a dashboard builder can copy it and see something.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseExample } from '../dashboard/example-files.js';
 import { repoRoot } from '../subgraphs/registry.js';
 import { graphql } from './support/graphql-client.js';
-import { startTestPlatform, type PlatformFixture } from './support/platform-fixture.js';
+import { platformForFile } from './support/platform-fixture.js';
 
 const examplesDir = join(repoRoot, 'examples');
 const examples = readdirSync(examplesDir)
@@ -28,13 +28,7 @@ function emptyParts(value: unknown, path: string): string[] {
   return [];
 }
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform({ syntheticScale: 1 });
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile({ syntheticScale: 1 });
 
 describe('examples/*.graphql', () => {
   it('has the README dashboard query and at least five more, each documented', () => {

@@ -82,10 +82,10 @@ const conflict = (ids: string[]) =>
     extensions: { code: 'CONFLICT', ids },
   });
 
-/** Stored content without the bookkeeping field, for equality. */
+/** Stored content without the bookkeeping fields, for equality. */
 const contentOf = (doc: Record<string, unknown> | null) => {
   if (!doc) return 'null';
-  const { revision: _revision, ...rest } = doc;
+  const { revision: _revision, updatedAt: _updatedAt, ...rest } = doc;
   return canonicalJson(rest);
 };
 
@@ -94,6 +94,7 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   keys.delete('_id');
   keys.delete('revision');
+  keys.delete('updatedAt');
   return [...keys].filter((k) => canonicalJson(before?.[k] ?? null) !== canonicalJson(after?.[k] ?? null)).sort();
 }
 
@@ -237,7 +238,11 @@ export async function writeAuditedBatch<T extends { _id: string }>(batch: Audite
 
   // 3. Revisions (one insert), then 4. the records.
   const at = new Date();
-  const changed = planned.filter((p) => !p.same);
+  // Kinds whose schema has updatedAt (record-fields.ts) get it stamped on every change.
+  const stamps = kind.model.schema.path('updatedAt') !== undefined;
+  const changed = planned
+    .filter((p) => !p.same)
+    .map((p) => (stamps && p.after ? { ...p, after: { ...p.after, updatedAt: at } as T } : p));
   const revisionDocs: Array<RevisionRecord<T>> = changed.map((p) => ({
     _id: revisionId(kind.collection, p.id, p.seq + 1),
     collection: kind.collection,
@@ -273,7 +278,8 @@ export async function writeAuditedBatch<T extends { _id: string }>(batch: Audite
   if (conflicts.size) throw conflict([...conflicts]);
 
   const revisionById = new Map(revisionDocs.map((r) => [r.recordId, r]));
-  return planned.map((p) => ({ id: p.id, record: p.same ? p.before : p.after, revision: revisionById.get(p.id) ?? null }));
+  const written = new Map(changed.map((p) => [p.id, p.after]));
+  return planned.map((p) => ({ id: p.id, record: p.same ? p.before : (written.get(p.id) ?? null), revision: revisionById.get(p.id) ?? null }));
 }
 
 export interface AuditedSingle<T extends { _id: string }> extends AuditedKind<T>, AuditedWrite<T> {

@@ -19,8 +19,13 @@ export const MAX_CHANGES = 1000;
 
 const changeLog = (connection: Connection) => connection.collection<ChangeEntry>('sync_changes');
 
-/** The kind, with every persisted change noted in the change log (after the record is stored). */
-export function withChangeLog<T extends { _id: string; archived?: boolean }>(kind: AuditedKind<T>): AuditedKind<T> {
+/**
+ * The kind, with every persisted change noted in the change log (after the
+ * record is stored). `deletionsOnly`: for high-volume series records, whose
+ * inserts and updates a mirror finds by their updatedAt (export
+ * --updated-since), only deletions are noted (tombstones).
+ */
+export function withChangeLog<T extends { _id: string; archived?: boolean }>(kind: AuditedKind<T>, options: { deletionsOnly?: boolean } = {}): AuditedKind<T> {
   return {
     ...kind,
     persist: async (changes) => {
@@ -28,7 +33,7 @@ export function withChangeLog<T extends { _id: string; archived?: boolean }>(kin
       else throw new Error(`withChangeLog: kind ${kind.collection} has no persist`);
       const updatedAt = new Date();
       const log = changeLog(kind.model.db);
-      for (const c of changes) {
+      for (const c of options.deletionsOnly ? changes.filter((x) => x.after === null) : changes) {
         const recordId = (c.after ?? c.before)!._id;
         const state = c.after === null ? 'DELETED' : c.after.archived ? 'ARCHIVED' : 'ACTIVE';
         const _id = `${kind.collection}:${recordId}`;

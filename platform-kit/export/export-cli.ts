@@ -1,5 +1,6 @@
 // `npm run export -- --pillar economy --kind projects --format ndjson|csv --out DIR [--updated-since ISO] [--data-dir DIR]`
-//   streams one collection (a record kind, by collection name) to DIR/<kind>.<format>;
+//   streams one collection (a record kind, by collection name) or view (financial_flows:
+//   one row per flow) to DIR/<kind>.<format>;
 //   with --updated-since, only the records written since then (archived ones with archived: true);
 // `npm run snapshot -- --out DIR [--data-dir DIR]`
 //   writes every collection of every pillar plus manifest.json (snapshot.ts).
@@ -13,6 +14,8 @@ import { pillarSubgraphNames, type PillarSubgraphName } from '../access/pillar-n
 import { subgraphInfo } from '../../subgraphs/registry.js';
 import { allRecords, exportFormats, exportRecords, recordsChangedSince, type ExportFormat } from './collection-export.js';
 import { collectionNames, writeSnapshot } from './snapshot.js';
+import { viewRows } from './export-views.js';
+import { subgraphDefinitions } from '../../subgraphs/definitions.js';
 
 const usage = `usage: npm run export -- --pillar <${pillarSubgraphNames.join('|')}> --kind <collection> --format <ndjson|csv> --out <dir> [--updated-since <ISO time>] [--data-dir <dir>]
        npm run snapshot -- --out <dir> [--data-dir <dir>]`;
@@ -52,11 +55,16 @@ async function main(argv: string[]): Promise<number> {
   const store = await open(pillar);
   try {
     const names = await collectionNames(store.connection);
-    if (!names.includes(values.kind)) {
-      console.error(`no collection ${values.kind} in ${pillar}; one of: ${names.join(', ')}`);
+    const view = subgraphDefinitions[pillar].exportViews?.find((v) => v.name === values.kind);
+    if (!names.includes(values.kind) && !view) {
+      console.error(`no collection or view ${values.kind} in ${pillar}; one of: ${[...names, ...(subgraphDefinitions[pillar].exportViews ?? []).map((v) => v.name)].join(', ')}`);
       return 2;
     }
-    const source = since ? recordsChangedSince(store.connection, values.kind, since) : allRecords(store.connection, values.kind);
+    const source = view
+      ? viewRows(store.connection, view, since)
+      : since
+        ? recordsChangedSince(store.connection, values.kind, since)
+        : allRecords(store.connection, values.kind);
     const result = await exportRecords(source, format, join(values.out, `${values.kind}.${format}`), (n) => progress(values.kind!, n));
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;

@@ -26,7 +26,7 @@ export function organisationImportKind<M extends OrganisationDocumentModels>(pil
     description: `Organisations stored by ${pillar} (id, name.en, name.zh, type, countryCode, provenance.*)`,
     inputType: 'OrganisationInput',
     idField: 'id',
-    audited: organisationKind,
+    audited: (models) => organisationKind(models, pillar),
     keyOf: (row) => String(row.id),
     open: ({ principal }) => (row) => {
       const id = recordId(row.id as string, 'id', 'org');
@@ -49,7 +49,7 @@ export function documentImportKind<M extends OrganisationDocumentModels>(pillar:
     description: `Documents stored by ${pillar} (id, title.en, title.zh, date, language, url, provenance.*)`,
     inputType: 'DocumentInput',
     idField: 'id',
-    audited: documentKind,
+    audited: (models) => documentKind(models, pillar),
     keyOf: (row) => String(row.id),
     open: () => (row) => {
       const id = recordId(row.id as string, 'id', 'doc');

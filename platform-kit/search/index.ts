@@ -2,14 +2,18 @@
 // A pillar indexes its records by wrapping each audited kind (withSearchIndex:
 // every write re-indexes what it wrote), rebuilds the whole index at seed
 // (rebuildSearchIndex) and answers its part of the cross-pillar search
-// (searchIndex, searchResultsKey).
+// (searchIndex, searchResultsKey); the owner of the search merges the parts
+// into one ranked list (mergeRankedHits). Organisations and documents, which
+// every pillar stores, are indexed the same way (organisation-document-search.ts).
 import type { AuditedKind } from '../audit/write-audited.js';
 import { plan, type SubgraphName } from '../../plan-data/index.js';
 import type { PlanActionRecord } from '../plan-actions-store.js';
-import { indexSearchDocuments, searchIndex, searchRef, type SearchDocument, type SearchFilter } from './search-index.js';
+import { DEFAULT_SEARCH_RESULTS, indexSearchDocuments, searchIndex, searchRef, type SearchDocument, type SearchFilter, type SearchHitRecord } from './search-index.js';
 
 export * from './search-index.js';
 export { indexTokens, queryTokens } from './tokenize.js';
+export { mergeRankedHits, mergedFirst } from './merged-hits.js';
+export { documentSearchDocument, organisationDocumentSearchDocuments, organisationSearchDocument } from './organisation-document-search.js';
 
 export const pillarCodeOf = (subgraph: SubgraphName) =>
   ({ 'political-security': 'POLITICAL_SECURITY', economy: 'ECONOMY', 'social-cultural': 'SOCIAL_CULTURAL' })[subgraph];
@@ -62,9 +66,18 @@ export const searchResultsKey = (args: SearchArgs) =>
 
 export const searchArgsOf = (key: string): SearchArgs => JSON.parse(key) as SearchArgs;
 
-/** A SearchResults entity as resolvers pass it: its key (the search's arguments). */
+/** How many hits each pillar's list holds for this search. */
+export const searchFirstOf = (key: string) => searchArgsOf(key).first ?? DEFAULT_SEARCH_RESULTS;
+
+/**
+ * A SearchResults entity as resolvers pass it: its key (the search's
+ * arguments) and, in the subgraph that merges the lists, the other pillars'
+ * lists the gateway sends along (@requires).
+ */
 export interface SearchResultsValue {
   key: string;
+  economy?: SearchHitRecord[] | null;
+  socialCultural?: SearchHitRecord[] | null;
 }
 
 /** One pillar's part of a search: none when the search is limited to another pillar. */

@@ -6,7 +6,9 @@
 // A record's write re-indexes it (indexSearchDocuments): the tokens it lost
 // are pulled, the new ones added, its record doc replaced; archived records
 // leave the index. A query needs every one of its tokens (AND); a token in the
-// title scores 3, in the body 1.
+// title scores 3, in the body 1. Scores use no statistics of the store (no
+// document frequencies), so hits of different pillars' stores compare as they
+// are (merged-hits.ts).
 import type { Connection } from 'mongoose';
 import type { LocalizedText } from '../../plan-data/index.js';
 import { UPDATE_BATCH } from '../bulk-writes.js';
@@ -48,16 +50,23 @@ export interface SearchHighlight {
   text: string;
 }
 
-export interface SearchHitRecord extends SearchDocument {
+/** A hit as the API serves it (the body texts show only through highlights). */
+export interface SearchHitRecord extends Omit<SearchDocument, 'body'> {
   score: number;
   highlights: SearchHighlight[];
 }
 
 const TITLE_WEIGHT = 3;
 const BODY_WEIGHT = 1;
+export const DEFAULT_SEARCH_RESULTS = 20;
 export const MAX_SEARCH_RESULTS = 100;
 
 export const searchRef = (type: string, id: string) => `${type}:${id}`;
+
+export const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ranking order: higher score first, then by ref (type, then id, as strings), so equal scores always come out the same way. */
+export const rankOrder = (scoreA: number, refA: string, scoreB: number, refB: string) => scoreB - scoreA || byString(refA, refB);
 
 const collections = (connection: Connection) => ({
   tokens: connection.collection<TokenDoc>('search_tokens'),
@@ -78,7 +87,21 @@ const minus = (a: string[], b: string[]) => {
 async function writeTokenOps(connection: Connection, ops: object[]): Promise<void> {
   const { tokens } = collections(connection);
   // FerretDB hangs on large update commands: small batches.
-  for (let i = 0; i < ops.length; i += UPDATE_BATCH) await tokens.bulkWrite(ops.slice(i, i + UPDATE_BATCH) as never, { ordered: false });
+  for (let i = 0; i < ops.length; i += UPDATE_BATCH) {
+    const batch = ops.slice(i, i + UPDATE_BATCH) as never;
+    // Two writes adding the same new token race to upsert it and the loser gets E11000
+    // (MongoDB retries such upserts itself, FerretDB does not): the token exists now, and
+    // the ops are idempotent ($addToSet/$pull), so running the batch again completes it
+    // (again only if another new token of the batch lost a race meanwhile).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await tokens.bulkWrite(batch, { ordered: false });
+        break;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000 || attempt === 5) throw err;
+      }
+    }
+  }
 }
 
 const pull = (token: string, field: 'title' | 'body', ref: string) => ({ updateOne: { filter: { _id: token }, update: { $pull: { [field]: ref } } } });
@@ -186,7 +209,7 @@ function highlightsOf(doc: SearchDocument, query: string): SearchHighlight[] {
 export async function searchIndex(connection: Connection, query: string, filter: SearchFilter = {}): Promise<SearchHitRecord[]> {
   const { tokens, records } = collections(connection);
   const wanted = queryTokens(query);
-  const first = Math.max(0, Math.min(filter.first ?? 20, MAX_SEARCH_RESULTS));
+  const first = Math.max(0, Math.min(filter.first ?? DEFAULT_SEARCH_RESULTS, MAX_SEARCH_RESULTS));
   if (!wanted.length || first === 0) return [];
   const found = await Promise.all(wanted.map((t) => tokens.findOne({ _id: t })));
   if (found.some((d) => !d)) return [];
@@ -199,9 +222,7 @@ export async function searchIndex(connection: Connection, query: string, filter:
     if (others.every((x) => x !== undefined)) scores.set(ref, others.reduce<number>((sum, x) => sum + x!, w));
   }
   const typePrefix = filter.type ? `${filter.type}:` : null;
-  const ranked = [...scores]
-    .filter(([ref]) => !typePrefix || ref.startsWith(typePrefix))
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const ranked = [...scores].filter(([ref]) => !typePrefix || ref.startsWith(typePrefix)).sort((a, b) => rankOrder(a[1], a[0], b[1], b[0]));
   const hits: SearchHitRecord[] = [];
   // Record docs by point lookups, a page at a time, until enough pass the filters.
   for (let i = 0; i < ranked.length && hits.length < first; i += UPDATE_BATCH) {
@@ -213,7 +234,7 @@ export async function searchIndex(connection: Connection, query: string, filter:
       if (filter.pillar && d.pillar !== filter.pillar) return;
       if (filter.country && !d.countryCodes.includes(filter.country.toUpperCase())) return;
       const doc: SearchDocument = { type: d.type, id: d.id, pillar: d.pillar, title: d.title, body: d.body, countryCodes: d.countryCodes };
-      hits.push({ ...doc, score, highlights: highlightsOf(doc, query) });
+      hits.push({ type: d.type, id: d.id, pillar: d.pillar, title: d.title, countryCodes: d.countryCodes, score, highlights: highlightsOf(doc, query) });
     });
   }
   return hits;

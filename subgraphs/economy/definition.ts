@@ -7,10 +7,13 @@ import { resolvers } from './resolvers.js';
 import { seedEconomicPillar } from './seed.js';
 import { seedEconomySynthetic } from './synthetic.js';
 import { rebuildEconomySearch } from './search-documents.js';
+import { financialFlowsView } from './export-views.js';
 
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('economy'),
   resolvers,
+  exportCollections: ['projects', 'water_stations', 'water_observations', 'economic_indicator_observations'],
+  exportViews: [financialFlowsView],
   open(connection) {
     const models = registerModels(connection);
     return {

@@ -1,8 +1,8 @@
 // Mutations of the economy pillar (its own records and the shared kinds),
 // history and asOf reads, and the audit fields of Project.
-import { canReadUnpublished, requireAuthenticated } from '../../platform-kit/access/authorize.js';
-import { historyOf } from '../../platform-kit/audit/history.js';
-import { asOfOrCurrent, pillarWriteResolvers } from '../../platform-kit/pillar-write-resolvers.js';
+import { canReadUnpublished } from '../../platform-kit/access/authorize.js';
+import { citationOf, PILLAR_TITLES } from '../../platform-kit/citation.js';
+import { asOfOrCurrent, auditedRecordFields, pillarWriteResolvers } from '../../platform-kit/pillar-write-resolvers.js';
 import type { SubgraphContext } from './context.js';
 import type { MutationResolvers, ProjectResolvers, QueryResolvers, WaterObservationResolvers } from './generated/resolvers-types.js';
 import {
@@ -45,15 +45,10 @@ export const economyWriteQueries: QueryResolvers = {
   project: (_, { id, asOf }, ctx) => projectById(ctx, id, asOf),
 };
 
-export const projectAuditFields: Pick<ProjectResolvers, 'revision' | 'archived' | 'history'> = {
-  revision: (p) => p.revision ?? 0,
-  archived: (p) => p.archived ?? false,
-  history: (p, _, ctx) => {
-    requireAuthenticated(ctx.principal);
-    return historyOf(ctx.models.revisions, 'projects', p._id);
-  },
-};
+export const projectAuditFields: Pick<ProjectResolvers, 'revision' | 'archived' | 'updatedAt' | 'history'> = auditedRecordFields('projects');
 
 export const waterObservationResolvers: WaterObservationResolvers = {
   id: (o) => o.observationId,
+  citation: (o) =>
+    citationOf({ title: { en: `${o.property} at water station ${o.stationId}, ${o.time.toISOString()}`, zh: `水文站 ${o.stationId} ${o.property} 观测，${o.time.toISOString()}` }, id: o.observationId, kind: 'water observation', pillar: PILLAR_TITLES.economy, provenance: o.provenance }),
 };

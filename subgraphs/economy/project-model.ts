@@ -6,6 +6,7 @@ import type { LocalizedText } from '../../plan-data/index.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
+import { auditedRecordSchemaFields } from '../../platform-kit/audit/record-fields.js';
 import { flowTypes, fundingSources, projectStatuses, type FlowTypeCode, type FundingSourceCode, type ProjectStatusCode } from './economy-codes.js';
 
 export interface ProjectCountryShareRecord {
@@ -58,6 +59,8 @@ export interface ProjectRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: archived projects stay stored (history) but leave lists, rollups and leaderboards. */
   archived?: boolean;
 }
@@ -116,8 +119,7 @@ const projectSchema = new Schema<ProjectRecord>(
     actionNumbers: { type: [Number], default: [] },
     locations: { type: [locationSchema], default: [] },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'projects', ...strictSchemaOptions },
 );

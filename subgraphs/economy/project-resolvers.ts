@@ -13,6 +13,7 @@ import { ALL_SCOPE, countryScope, sectorScope } from './project-leaderboards.js'
 import type { ProjectRecord } from './project-model.js';
 import { cellsOf } from './project-contributions.js';
 import type { ProjectRollupRecord } from './project-rollup-models.js';
+import { withUpdatedSince } from '../../platform-kit/audit/record-fields.js';
 
 const present = <T>(x: T | null | Error | undefined): x is T => x != null && !(x instanceof Error);
 
@@ -36,7 +37,7 @@ export async function topOfScope(ctx: SubgraphContext, scope: string, first: num
 }
 
 export const projectQueries: Pick<QueryResolvers, 'projects' | 'project' | 'topProjects' | 'projectAggregates'> = {
-  projects: (_, { filter, first, after }, ctx) => paginate(ctx.models.projects, projectStoreFilter(filter), { first, after }),
+  projects: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.projects, withUpdatedSince(projectStoreFilter(filter), updatedSince), { first, after }),
   project: (_, { id }, ctx) => ctx.loaders.project.load(id),
   topProjects: async (_, { first, filter }, ctx) => {
     const size = pageSize(first);

@@ -10,7 +10,7 @@ import { waterQueries, waterStationResolvers } from './water-resolvers.js';
 import { projectCitation, searchResultsResolvers } from './search-resolvers.js';
 
 export const resolvers: Resolvers = {
-  ...commonTypeResolvers,
+  ...commonTypeResolvers('economy'),
   Query: { ...projectQueries, ...waterQueries, ...economyWriteQueries, economyChanges: changesQuery((ctx: SyncContext) => ctx.models.projects.db) },
   Mutation: { ...economyMutations, ...economyImportMutations },
   PlanAction: {

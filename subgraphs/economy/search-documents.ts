@@ -1,8 +1,9 @@
 // What economy puts in the search index (platform-kit/search): its projects
 // (indexed on every write: project-mutations.ts wraps projectKind with
-// withSearchIndex) and the plan actions of section 4.2; rebuilt at seed.
+// withSearchIndex), its organisations and documents (indexed on every write by
+// their shared kinds) and the plan actions of section 4.2; rebuilt at seed.
 import { trusted } from 'mongoose';
-import { planActionSearchDocument, rebuildSearchIndex, type SearchDocument } from '../../platform-kit/search/index.js';
+import { organisationDocumentSearchDocuments, planActionSearchDocument, rebuildSearchIndex, type SearchDocument } from '../../platform-kit/search/index.js';
 import type { Models } from './models.js';
 import type { ProjectRecord } from './project-model.js';
 
@@ -17,9 +18,10 @@ export const projectSearchDocument = (p: ProjectRecord): SearchDocument => ({
 
 /** Rebuilds this pillar's index from its stored records (seed). */
 export async function rebuildEconomySearch(models: Models): Promise<void> {
-  const [actions, projects] = await Promise.all([
+  const [actions, projects, shared] = await Promise.all([
     models.actions.find().lean(),
     models.projects.find({ archived: trusted({ $ne: true }) }).lean() as Promise<ProjectRecord[]>,
+    organisationDocumentSearchDocuments(models, 'ECONOMY'),
   ]);
-  await rebuildSearchIndex(models.projects.db, [...actions.map(planActionSearchDocument), ...projects.map(projectSearchDocument)]);
+  await rebuildSearchIndex(models.projects.db, [...actions.map(planActionSearchDocument), ...projects.map(projectSearchDocument), ...shared]);
 }

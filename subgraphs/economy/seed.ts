@@ -27,5 +27,5 @@ export async function repairEconomyWrites(models: Models): Promise<void> {
   await repairAuditedWrites(models, {
     projects: projectKind(models),
     water_observations: waterObservationKind(models),
-  });
+  }, 'economy');
 }

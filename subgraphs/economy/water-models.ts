@@ -31,6 +31,7 @@ export interface WaterObservationRecord {
   value: number;
   quality: ObservationQualityCode;
   provenance: ProvenanceRecord;
+  updatedAt?: Date;
 }
 
 /** The latest observation of one series; _id is the series key. */
@@ -67,6 +68,8 @@ const observationFields = {
   value: { type: Number, required: true },
   quality: { type: String, enum: observationQualities, required: true },
   provenance: { type: provenanceSchema, required: true },
+  // Stamped by audited writes (platform-kit/audit/record-fields.ts).
+  updatedAt: { type: Date },
 };
 
 const observationSchema = new Schema<WaterObservationRecord>({ _id: String, ...observationFields }, {

@@ -5,6 +5,7 @@ import type { Principal } from '../../platform-kit/access/principal.js';
 import { requirePillarWriter } from '../../platform-kit/access/authorize.js';
 import { actionOfChange, writeAuditedBatch, type AuditedKind, type AuditedWrite } from '../../platform-kit/audit/write-audited.js';
 import { badUserInput } from '../../platform-kit/input-errors.js';
+import { withChangeLog } from '../../platform-kit/export/change-log.js';
 import { provenance } from '../../platform-kit/write-inputs.js';
 import { trusted } from 'mongoose';
 import type { ObservationQuality, WaterObservationInput } from './generated/resolvers-types.js';
@@ -15,7 +16,7 @@ import { deleteWaterObservations, writeWaterObservations } from './water-writes.
 
 export const MAX_OBSERVATIONS_PER_CALL = 100;
 
-export const waterObservationKind = (models: Models): AuditedKind<WaterObservationRecord> => ({
+export const waterObservationKind = (models: Models): AuditedKind<WaterObservationRecord> => withChangeLog({
   collection: 'water_observations',
   model: models.waterObservations,
   carriesRevision: false,
@@ -25,7 +26,7 @@ export const waterObservationKind = (models: Models): AuditedKind<WaterObservati
     if (written.length) await writeWaterObservations(models, written.map(({ _id, ...o }) => o));
     if (deleted.length) await deleteWaterObservations(models, deleted);
   },
-});
+}, { deletionsOnly: true });
 
 interface Caller {
   models: Models;

@@ -7,9 +7,11 @@ import { indicatorSeriesKey } from './indicator-models.js';
 import { observedProperties, observedPropertyByCode } from './observed-properties.js';
 import { stationStoreFilter } from './project-filter.js';
 import { waterSeriesKey } from './water-models.js';
+import { lastWrittenAt, withUpdatedSince } from '../../platform-kit/audit/record-fields.js';
+import { citationOf, PILLAR_TITLES } from '../../platform-kit/citation.js';
 
 export const waterQueries: Pick<QueryResolvers, 'waterStations' | 'waterStation' | 'observedProperties' | 'economicIndicatorSeries'> = {
-  waterStations: (_, { filter, first, after }, ctx) => paginate(ctx.models.waterStations, stationStoreFilter(filter), { first, after }),
+  waterStations: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.waterStations, withUpdatedSince(stationStoreFilter(filter), updatedSince), { first, after }),
   waterStation: (_, { id }, ctx) => ctx.loaders.station.load(id),
   observedProperties: () => observedProperties,
   economicIndicatorSeries: (_, { indicator, reporterCode, partnerCode, from, to, bucket }, ctx) => {
@@ -25,4 +27,7 @@ export const waterStationResolvers: WaterStationResolvers = {
   series: (s, { property, from, to, bucket }, ctx) =>
     readBuckets(ctx.models.waterRollups, waterSeriesKey(s._id, property), { from, to }, bucket),
   latestObservation: (s, { property }, ctx) => ctx.loaders.latestObservation.load(waterSeriesKey(s._id, property)),
+  updatedAt: lastWrittenAt,
+  citation: (s) =>
+    citationOf({ title: { en: `Water station ${s.name} (${s.river})`, zh: `水文站 ${s.name}（${s.river}）` }, id: s._id, kind: 'water station', pillar: PILLAR_TITLES.economy, provenance: s.provenance }),
 };

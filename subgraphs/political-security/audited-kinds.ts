@@ -72,7 +72,7 @@ export async function repairPoliticalSecurityWrites(models: Models): Promise<voi
     meetings: meetingKind.audited(models),
     cooperation_activities: cooperationActivityKind.audited(models),
     mechanism_bodies: mechanismBodyKind.audited(models),
-  });
+  }, 'political-security');
 }
 
 /** What the import CLI and mutation take from this pillar (platform-kit/import). */

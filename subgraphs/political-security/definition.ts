@@ -12,6 +12,7 @@ import { rebuildPoliticalSecuritySearch } from './search-documents.js';
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('political-security'),
   resolvers,
+  exportCollections: ['plan_chapters', 'plan_sections', 'countries', 'meetings', 'cooperation_activities', 'mechanism_bodies'],
   open(connection) {
     const models = registerModels(connection);
     return {

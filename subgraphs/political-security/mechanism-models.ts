@@ -5,6 +5,7 @@ import { counterRollupModel } from '../../platform-kit/counter-rollups.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
+import { auditedRecordSchemaFields } from '../../platform-kit/audit/record-fields.js';
 
 /** Archived records are in no list (records stored before auditing have no `archived` field). */
 export const notArchived = () => ({ archived: trusted({ $ne: true }) });
@@ -33,6 +34,8 @@ export interface MeetingRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists and aggregates. */
   archived?: boolean;
 }
@@ -56,6 +59,8 @@ export interface CooperationActivityRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists and aggregates. */
   archived?: boolean;
 }
@@ -69,6 +74,8 @@ export interface MechanismBodyRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists and aggregates. */
   archived?: boolean;
 }
@@ -89,8 +96,7 @@ const meetingSchema = new Schema<MeetingRecord>(
     outcomeDocumentIds: { type: [String], default: [] },
     actionsReviewed: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'meetings', ...strictSchemaOptions },
 );
@@ -106,8 +112,7 @@ const activitySchema = new Schema<CooperationActivityRecord>(
     participantCountryCodes: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'cooperation_activities', ...strictSchemaOptions },
 );
@@ -120,8 +125,7 @@ const bodySchema = new Schema<MechanismBodyRecord>(
     countryCode: { type: String, default: null },
     status: { type: String, enum: bodyStatuses, required: true },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'mechanism_bodies', ...strictSchemaOptions },
 );

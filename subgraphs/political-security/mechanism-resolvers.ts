@@ -14,6 +14,7 @@ import type {
 } from './generated/resolvers-types.js';
 import type { SubgraphContext } from './context.js';
 import { notArchived } from './mechanism-models.js';
+import { withUpdatedSince } from '../../platform-kit/audit/record-fields.js';
 
 const meetingFilter = (f: MeetingFilter | null | undefined) =>
   compactFilter({
@@ -53,11 +54,11 @@ const countries = (codes: string[], ctx: SubgraphContext) => Promise.all(codes.m
 
 export const mechanismResolvers: Resolvers = {
   Query: {
-    meetings: (_, { filter, first, after }, ctx) => paginate(ctx.models.meetings, meetingFilter(filter), { first, after }),
+    meetings: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.meetings, withUpdatedSince(meetingFilter(filter), updatedSince), { first, after }),
     latestMeetings: (_, { first, filter }, ctx) =>
       ctx.models.meetings.find(meetingFilter(filter)).sort({ _id: -1 }).limit(pageSize(first)).lean().exec(),
-    cooperationActivities: (_, { filter, first, after }, ctx) => paginate(ctx.models.activities, activityFilter(filter), { first, after }),
-    mechanismBodies: (_, { filter, first, after }, ctx) => paginate(ctx.models.bodies, bodyFilter(filter), { first, after }),
+    cooperationActivities: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.activities, withUpdatedSince(activityFilter(filter), updatedSince), { first, after }),
+    mechanismBodies: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.bodies, withUpdatedSince(bodyFilter(filter), updatedSince), { first, after }),
     meetingAggregates: async (_, { groupBy, filter }, ctx) => {
       const rows = await readAggregates(
         ctx.models.meetingRollups,

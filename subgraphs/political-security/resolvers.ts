@@ -13,6 +13,8 @@ import { pillarOf } from './pillars.js';
 import { politicalSecurityImportMutations } from './import-resolvers.js';
 import { searchQuery, searchResultsResolvers } from './search-resolvers.js';
 import { activityCitation, bodyCitation, codelistQuery, codelistsResolvers, meetingCitation } from './codelist-resolvers.js';
+import { PLAN_PROVENANCE } from '../../platform-kit/provenance.js';
+import { planActionCitation } from '../../platform-kit/citation.js';
 
 const SUBGRAPH = subgraphInfo('political-security').name;
 
@@ -39,6 +41,8 @@ const outlineFields: Omit<FrameworkActionResolvers, '__resolveReference'> = {
   section: (a, _, ctx) => (a.section ? ctx.loaders.section.load(a.section) : null),
   pillar: (a) => pillarOf(a),
   reviewedInMeetings: async (a, { first }, ctx) => (await ctx.loaders.meetingsByAction.load(a._id)).slice(0, pageSize(first)),
+  provenance: () => PLAN_PROVENANCE,
+  citation: (a) => planActionCitation(a._id),
 };
 
 // Live-data fields of the actions this subgraph stewards (as every pillar has them).
@@ -55,7 +59,7 @@ const referenceOf = (typeName: ActionTypeName) => async (ref: { number: number }
 const sharedWrites = pillarWriteResolvers('political-security', mechanismHistoryKinds);
 
 export const resolvers: Resolvers = {
-  ...commonTypeResolvers,
+  ...commonTypeResolvers(SUBGRAPH),
   ...mechanismResolvers,
   Mutation: { ...(sharedWrites.Mutation as MutationResolvers), ...mechanismMutations, ...politicalSecurityImportMutations },
   Query: {

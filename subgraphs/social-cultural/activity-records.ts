@@ -6,6 +6,7 @@ import type { LocalizedText } from '../../plan-data/index.js';
 import { strictSchemaOptions } from '../../platform-kit/mongo-store.js';
 import { localizedTextSchema } from '../../platform-kit/plan-actions-store.js';
 import { provenanceSchema, type ProvenanceRecord } from '../../platform-kit/provenance.js';
+import { auditedRecordSchemaFields } from '../../platform-kit/audit/record-fields.js';
 
 /** Archived records are in no list (records stored before auditing have no `archived` field). */
 export const notArchived = () => ({ archived: trusted({ $ne: true }) });
@@ -39,6 +40,8 @@ export interface ExchangeProgrammeRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists and rollups. */
   archived?: boolean;
 }
@@ -64,6 +67,8 @@ export interface EventRecord {
   provenance: ProvenanceRecord;
   /** Audit: seq of the latest revision (0 or absent: never written through the audit). */
   revision?: number;
+  /** When a write last changed it (audit/record-fields.ts). */
+  updatedAt?: Date;
   /** Soft delete: kept for history, left out of lists and rollups. */
   archived?: boolean;
 }
@@ -96,8 +101,7 @@ const programmeSchema = new Schema<ExchangeProgrammeRecord>(
     organiserIds: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'exchange_programmes', ...strictSchemaOptions },
 );
@@ -124,8 +128,7 @@ const eventSchema = new Schema<EventRecord>(
     organiserIds: { type: [String], default: [] },
     actionNumbers: { type: [Number], default: [] },
     provenance: { type: provenanceSchema, required: true },
-    revision: { type: Number, default: 0 },
-    archived: { type: Boolean, default: false },
+    ...auditedRecordSchemaFields,
   },
   { collection: 'events', ...strictSchemaOptions },
 );

@@ -22,6 +22,7 @@ import { upsertEvents, upsertProgrammes } from './activity-writes.js';
 import type { EventInput, ExchangeProgrammeInput, HealthCaseInput, TourismArrivalInput } from './generated/resolvers-types.js';
 import { registerModels, type Models } from './models.js';
 import { withThinkTankFeeds } from '../../platform-kit/export/think-tank-kind.js';
+import { withChangeLog } from '../../platform-kit/export/change-log.js';
 import { eventSearchDocument, programmeSearchDocument } from './search-documents.js';
 import { repairRollupsIfDirty } from './rebuild-rollups.js';
 import { repairAuditedWrites } from '../../platform-kit/shared-audited-kinds.js';
@@ -39,13 +40,13 @@ const activityKind = <T extends { _id: string }>(collection: string, model: Audi
   },
 });
 
-/** Observations are the series module's own records (no revision field): upserted or deleted. */
+/** Observations are the series module's own records (no revision field): upserted or deleted (deletions noted in the change log). */
 const observationKind = <T extends { _id: string }>(
   collection: string,
   model: AuditedKind<T>['model'],
   upsert: (items: T[]) => Promise<void>,
   remove: (ids: string[]) => Promise<number>,
-): AuditedKind<T> => ({
+): AuditedKind<T> => withChangeLog({
   collection,
   model,
   carriesRevision: false,
@@ -55,7 +56,7 @@ const observationKind = <T extends { _id: string }>(
     if (written.length) await upsert(written);
     if (deleted.length) await remove(deleted);
   },
-});
+}, { deletionsOnly: true });
 
 export const exchangeProgrammeKind: WritableKind<Models, ExchangeProgrammeInput, ExchangeProgrammeRecord> = {
   name: 'exchange-programme',
@@ -114,7 +115,7 @@ export async function repairSocialCulturalWrites(models: Models, log?: (msg: str
     events: eventKind.audited(models),
     health_cases: healthCaseKind.audited(models),
     tourism_arrivals: tourismArrivalKind.audited(models),
-  });
+  }, 'social-cultural');
 }
 
 /** What the import CLI and mutation take from this pillar (platform-kit/import). */

@@ -11,6 +11,7 @@ import { rebuildSocialCulturalSearch } from './search-documents.js';
 export const definition: SubgraphDefinition<SubgraphContext> = {
   info: subgraphInfo('social-cultural'),
   resolvers,
+  exportCollections: ['exchange_programmes', 'events', 'health_cases', 'tourism_arrivals'],
   open(connection) {
     const models = registerModels(connection);
     return {

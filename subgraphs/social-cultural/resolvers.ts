@@ -21,6 +21,7 @@ import {
 } from './social-cultural-write-resolvers.js';
 import { socialCulturalImportMutations } from './import-resolvers.js';
 import { eventCitation, programmeCitation, searchResultsResolvers } from './search-resolvers.js';
+import { withUpdatedSince } from '../../platform-kit/audit/record-fields.js';
 
 const SUBGRAPH = 'social-cultural';
 
@@ -39,13 +40,13 @@ const countryView = countryViewResolvers(SUBGRAPH);
 const sharedWrites = pillarWriteResolvers('social-cultural', socialCulturalHistoryKinds);
 
 export const resolvers: Resolvers = {
-  ...commonTypeResolvers,
+  ...commonTypeResolvers(SUBGRAPH),
   Mutation: { ...(sharedWrites.Mutation as MutationResolvers), ...socialCulturalMutations, ...socialCulturalImportMutations },
   Query: {
     socialCulturalChanges: changesQuery((ctx: SubgraphContext) => ctx.models.programmes.db),
     ...(sharedWrites.Query as QueryResolvers),
-    exchangeProgrammes: (_, { filter, first, after }, ctx) => paginate(ctx.models.programmes, programmeFilter(filter), { first, after }),
-    events: (_, { filter, first, after }, ctx) => paginate(ctx.models.events, eventFilter(filter), { first, after }),
+    exchangeProgrammes: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.programmes, withUpdatedSince(programmeFilter(filter), updatedSince), { first, after }),
+    events: (_, { filter, updatedSince, first, after }, ctx) => paginate(ctx.models.events, withUpdatedSince(eventFilter(filter), updatedSince), { first, after }),
     exchangeAggregates: (_, { groupBy, filter }, ctx) => exchangeAggregates(ctx.models, groupBy, filter),
     eventAggregates: (_, { groupBy, filter }, ctx) => eventAggregates(ctx.models, groupBy, filter),
     healthSeries: (_, args, ctx) => healthSeries(ctx.models, args),

@@ -1,8 +1,9 @@
 // What social-cultural puts in the search index (platform-kit/search): its
 // exchange programmes and events (indexed on every write: audited-kinds.ts
-// wraps their kinds with withSearchIndex) and the plan actions of section
-// 4.3; rebuilt at seed.
-import { planActionSearchDocument, rebuildSearchIndex, type SearchDocument } from '../../platform-kit/search/index.js';
+// wraps their kinds with withSearchIndex), its organisations and documents
+// (indexed on every write by their shared kinds) and the plan actions of
+// section 4.3; rebuilt at seed.
+import { organisationDocumentSearchDocuments, planActionSearchDocument, rebuildSearchIndex, type SearchDocument } from '../../platform-kit/search/index.js';
 import { notArchived, type EventRecord, type ExchangeProgrammeRecord } from './activity-records.js';
 import type { Models } from './models.js';
 
@@ -28,14 +29,16 @@ export const eventSearchDocument = (e: EventRecord): SearchDocument => ({
 
 /** Rebuilds this pillar's index from its stored records (seed). */
 export async function rebuildSocialCulturalSearch(models: Models): Promise<void> {
-  const [actions, programmes, events] = await Promise.all([
+  const [actions, programmes, events, shared] = await Promise.all([
     models.actions.find().lean(),
     models.programmes.find(notArchived()).lean() as Promise<ExchangeProgrammeRecord[]>,
     models.events.find(notArchived()).lean() as Promise<EventRecord[]>,
+    organisationDocumentSearchDocuments(models, PILLAR),
   ]);
   await rebuildSearchIndex(models.programmes.db, [
     ...actions.map(planActionSearchDocument),
     ...programmes.map(programmeSearchDocument),
     ...events.map(eventSearchDocument),
+    ...shared,
   ]);
 }

@@ -23,6 +23,7 @@ export interface HealthCaseRecord {
   time: Date;
   cases: number;
   provenance: ProvenanceRecord;
+  updatedAt?: Date;
 }
 
 export interface TourismArrivalRecord {
@@ -34,6 +35,7 @@ export interface TourismArrivalRecord {
   time: Date;
   arrivals: number;
   provenance: ProvenanceRecord;
+  updatedAt?: Date;
 }
 
 export const healthSeriesKey = (disease: string, countryCode: string) => `${disease}|${countryCode}`;
@@ -48,6 +50,7 @@ const healthSchema = new Schema<HealthCaseRecord>(
     time: { type: Date, required: true },
     cases: { type: Number, required: true, min: 0 },
     provenance: { type: provenanceSchema, required: true },
+    updatedAt: { type: Date }, // stamped by audited writes (platform-kit/audit/record-fields.ts)
   },
   { collection: 'health_cases', ...strictSchemaOptions },
 );
@@ -61,6 +64,7 @@ const tourismSchema = new Schema<TourismArrivalRecord>(
     time: { type: Date, required: true },
     arrivals: { type: Number, required: true, min: 0 },
     provenance: { type: provenanceSchema, required: true },
+    updatedAt: { type: Date }, // stamped by audited writes (platform-kit/audit/record-fields.ts)
   },
   { collection: 'tourism_arrivals', ...strictSchemaOptions },
 );

@@ -11,6 +11,7 @@ import { eventKind, exchangeProgrammeKind, healthCaseKind, tourismArrivalKind } 
 import type { SubgraphContext } from './context.js';
 import type { HealthCaseResolvers, MutationResolvers, QueryResolvers, TourismArrivalResolvers } from './generated/resolvers-types.js';
 import type { Models } from './models.js';
+import { citationDay, citationOf, PILLAR_TITLES } from '../../platform-kit/citation.js';
 
 export const MAX_OBSERVATIONS_PER_CALL = 100;
 
@@ -119,5 +120,20 @@ export const socialCulturalWriteQueries: Pick<QueryResolvers, 'exchangeProgramme
 
 const { history: healthHistory } = auditedRecordFields('health_cases');
 const { history: tourismHistory } = auditedRecordFields('tourism_arrivals');
-export const healthCaseResolvers: HealthCaseResolvers = { id: (o) => o._id, history: healthHistory };
-export const tourismArrivalResolvers: TourismArrivalResolvers = { id: (o) => o._id, history: tourismHistory };
+const pillarTitle = PILLAR_TITLES['social-cultural'];
+
+export const healthCaseResolvers: HealthCaseResolvers = {
+  id: (o) => o._id,
+  history: healthHistory,
+  citation: (o) =>
+    citationOf({ title: { en: `${o.disease} cases in ${o.countryCode}, ${o.reportingUnit}, ${citationDay(o.time)}`, zh: `${o.countryCode} ${o.disease} 病例，${o.reportingUnit}，${citationDay(o.time)}` }, id: o._id, kind: 'health case report', pillar: pillarTitle, provenance: o.provenance }),
+};
+export const tourismArrivalResolvers: TourismArrivalResolvers = {
+  id: (o) => o._id,
+  history: tourismHistory,
+  citation: (o) =>
+    citationOf({ title: {
+        en: `Arrivals in ${o.destinationCode} from ${o.originCode}, ${o.reportingUnit}, ${citationDay(o.time)}`,
+        zh: `${o.originCode} 至 ${o.destinationCode} 入境人数，${o.reportingUnit}，${citationDay(o.time)}`,
+      }, id: o._id, kind: 'tourism arrivals report', pillar: pillarTitle, provenance: o.provenance }),
+};

@@ -1,19 +1,13 @@
 // Every subgraph refuses requests the gateway did not sign — including the
 // federation fields _service and _entities — and accepts the ones it did.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signPrincipal, principalHeader, signatureHeader } from '../../platform-kit/access/internal-header.js';
 import { runSubgraph } from '../../platform-kit/subgraph-server.js';
 import { subgraphDefinitions } from '../../subgraphs/definitions.js';
 import { editorOf, secretariatAdmin, signedSubgraphHeaders } from '../support/identities.js';
-import { startTestPlatform, type PlatformFixture } from '../support/platform-fixture.js';
+import { platformForFile } from '../support/platform-fixture.js';
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile();
 
 const federationQueries = {
   _service: '{ _service { sdl } }',

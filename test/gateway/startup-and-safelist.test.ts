@@ -35,12 +35,17 @@ describe('npm run safelist', () => {
     expect(members.body).not.toContain('Unused');
   });
 
-  it('reads every .graphql file of examples/ by default', async () => {
+  it("reads every .graphql file of examples/ and the dashboard page's operations by default", async () => {
     const out = join(dir, 'default.json');
     await safelistCommand('--out', out);
-    const expected = readdirSync(join(repoRoot, 'examples'))
-      .filter((f) => f.endsWith('.graphql'))
-      .flatMap((f) => [...readFileSync(join(repoRoot, 'examples', f), 'utf8').matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1]));
+    const dashboardClient = readFileSync(join(repoRoot, 'dashboard', 'src', 'gql', 'graphql.ts'), 'utf8');
+    const expected = [
+      ...readdirSync(join(repoRoot, 'examples'))
+        .filter((f) => f.endsWith('.graphql'))
+        .flatMap((f) => [...readFileSync(join(repoRoot, 'examples', f), 'utf8').matchAll(/^(?:query|mutation) (\w+)/gm)].map((m) => m[1])),
+      ...[...dashboardClient.matchAll(/= new TypedDocumentString\(`\s*(?:query|mutation) (\w+)/g)].map((m) => m[1]),
+    ];
+    expect(expected).toContain('DashboardOutline');
     const names = JSON.parse(readFileSync(out, 'utf8')).operations.map((o: { name: string }) => o.name);
     expect(names).toContain('Dashboard');
     expect(names).toEqual([...expected].sort((a, b) => a.localeCompare(b)));

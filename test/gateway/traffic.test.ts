@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../gateway/persisted-queries.js';
-import { buildSafelist } from '../../gateway/safelist-cli.js';
+import { buildSafelist, dashboardSources, fileSources } from '../../gateway/safelist-cli.js';
 import type { Principal } from '../../platform-kit/access/principal.js';
 import { repoRoot } from '../../subgraphs/registry.js';
 import { authHeaders, secretariatAdmin } from '../support/identities.js';
@@ -89,7 +89,7 @@ describe('safelist mode', () => {
   let manifestPath: string;
   beforeAll(async () => {
     manifestPath = join(mkdtempSync(join(tmpdir(), 'lmc-safelist-')), 'safelist.json');
-    writeFileSync(manifestPath, JSON.stringify(buildSafelist([join(repoRoot, 'examples', 'dashboard.graphql')])));
+    writeFileSync(manifestPath, JSON.stringify(buildSafelist([...fileSources([join(repoRoot, 'examples', 'dashboard.graphql')]), ...(await dashboardSources())])));
     gateway = await gatewayWith({ LMC_SAFELIST: manifestPath });
   });
 
@@ -103,6 +103,15 @@ describe('safelist mode', () => {
     const byHash = await post(gateway.url, { variables: dashboardVariables, extensions: { persistedQuery: { version: 1, sha256Hash: dashboard.id } } });
     expect(byHash.body.errors).toBeUndefined();
     expect(byHash.body.data.plan.actions).toHaveLength(94);
+  });
+
+  it("runs the dashboard page's own operations as its typed client sends them", async () => {
+    const sources = await dashboardSources();
+    expect(sources.length).toBeGreaterThan(5);
+    const outline = sources.find((s) => s.label.endsWith('DashboardOutlineDocument'))!;
+    const res = await post(gateway.url, { query: outline.text });
+    expect(res.body.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('PERSISTED_QUERY_NOT_IN_LIST');
+    expect(res.body.data).toBeDefined();
   });
 
   it('refuses any other operation before it reaches a subgraph', async () => {

@@ -50,14 +50,22 @@ export async function startEconomyStore(): Promise<EconomyStore> {
 
 const sorted = (docs: Array<Record<string, unknown>>) => docs.map((d) => canonicalJson(d)).sort();
 
-/** Everything a project import writes, comparable across stores. */
+type Doc = Record<string, unknown>;
+/** A record without its write time (updatedAt: when it was written, which differs between runs). */
+const unstamped = (d: Doc | null) => {
+  if (!d) return d;
+  const { updatedAt: _updatedAt, ...rest } = d;
+  return rest;
+};
+
+/** Everything a project import writes, comparable across stores (write times aside). */
 export async function projectDump(models: Models) {
-  const revisions = (await models.revisions.find({ collection: 'projects' }).lean()) as unknown as Array<Record<string, unknown>>;
+  const revisions = (await models.revisions.find({ collection: 'projects' }).lean()) as unknown as Doc[];
   return {
-    projects: sorted((await models.projects.find().lean()) as never),
+    projects: sorted(((await models.projects.find().lean()) as unknown as Doc[]).map((p) => unstamped(p)!)),
     rollups: sorted((await models.projectRollups.find().lean()) as never),
     actionCounts: sorted((await models.projectActionCounts.find().lean()) as never),
     leaderboards: sorted((await models.projectLeaderboards.find().lean()) as never),
-    revisions: sorted(revisions.map(({ at: _at, ...r }) => r)),
+    revisions: sorted(revisions.map(({ at: _at, before, after, ...r }) => ({ ...r, before: unstamped(before as Doc | null), after: unstamped(after as Doc | null) }))),
   };
 }

@@ -1,6 +1,7 @@
 // Starts the real platform (embedded stores, three subgraph processes, gateway)
 // on free ports with a fresh data directory, for one test file.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type Platform } from '../../platform-launcher/platform.js';
@@ -65,4 +66,25 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One platform for the calling test file: started before its tests, disposed
+ * of after them. The returned object forwards to the started platform, so it
+ * is read only inside tests and hooks.
+ */
+export function platformForFile(options: TestPlatformOptions = {}): PlatformFixture {
+  let started: PlatformFixture | undefined;
+  beforeAll(async () => {
+    started = await startTestPlatform(options);
+  }, 240_000);
+  afterAll(async () => {
+    await started?.dispose();
+  });
+  return new Proxy({} as PlatformFixture, {
+    get: (_, key) => {
+      if (!started) throw new Error('the test platform is not started (read it inside tests and hooks)');
+      return started[key as keyof PlatformFixture];
+    },
+  });
 }

@@ -1,18 +1,12 @@
 // Think-tank access through the real gateway: bilingual search (plan actions,
 // and records re-indexed by every write), codelists, and citations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anonymous, editorOf, thinkTankReader } from '../support/identities.js';
-import { startTestPlatform, type PlatformFixture } from '../support/platform-fixture.js';
+import { platformForFile } from '../support/platform-fixture.js';
 import { callerOf, failed, ok, projectInput } from '../writes/writes-client.js';
 import { eventInput, mutations as socialMutations } from '../writes/social-cultural-inputs.js';
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile();
 
 const call = callerOf(() => platform.gatewayUrl);
 const HIT = `type id pillar score title { en zh } highlights { field text } countryCodes`;
@@ -114,5 +108,23 @@ describe('codelists and citations', () => {
     const { meetings } = ok(await call(anonymous, `{ meetings(first: 1) { edges { node { id citation } } } }`));
     expect(meetings.edges[0].node.citation).toContain("Second Lancang-Mekong Cooperation Leaders' Meeting (澜沧江-湄公河合作第二次领导人会议)");
     expect(meetings.edges[0].node.citation).not.toContain('Synthetic');
+  });
+
+  it('cites every published record kind: plan actions, organisations, documents, stations, observations, health and tourism reports', async () => {
+    // Every type with provenance in the public schema has a citation (drafts are unpublished).
+    const types: any[] = ok(await call(anonymous, `{ __schema { types { name fields { name } } } }`)).__schema.types;
+    const withProvenance = types.filter((t) => t.fields?.some((f: { name: string }) => f.name === 'provenance') && t.name !== 'ProgressDraft');
+    expect(withProvenance.length).toBeGreaterThan(10);
+    for (const t of withProvenance) expect(t.fields.map((f: { name: string }) => f.name), t.name).toContain('citation');
+
+    const { planAction } = ok(await call(anonymous, `{ planAction(number: 47) { citation provenance { synthetic } } }`));
+    expect(planAction.provenance.synthetic).toBe(false);
+    expect(planAction.citation).toMatch(/^Five-Year Plan of Action on Lancang-Mekong Cooperation \(2018-2022\), action 47 \(澜沧江-湄公河合作五年行动计划\(2018-2022\) 第47项\)\. LMC Data Platform, .* plan action 47\. Source: .*fmprc\.gov\.cn.*; licence: Official public document; recorded 2018-01-29\. Retrieved \d{4}-\d\d-\d\d\.$/);
+
+    const org = ok(await call(editorOf('social-cultural'), `mutation($input: OrganisationInput!) { createSocialCulturalOrganisation(input: $input) { id citation } }`, {
+      input: { name: { en: 'Synthetic cited organisation', zh: '合成数据 引用机构' }, type: 'THINK_TANK', countryCode: 'LA', provenance: { source: 'synthetic', licence: 'CC0-1.0', recordedAt: '2026-01-01T00:00:00Z', synthetic: true } },
+    })).createSocialCulturalOrganisation;
+    expect(org.citation).toContain(`Synthetic cited organisation (合成数据 引用机构). LMC Data Platform, Social and Cultural Cooperation, organisation ${org.id}.`);
+    expect(org.citation).toMatch(/Synthetic data \(not real facts\)\.$/);
   });
 });

@@ -1,18 +1,12 @@
 // Organisations and documents of every pillar through the real gateway:
 // create, update, archive with history and asOf, validation with field paths
 // (nothing written), operator-looking text stored literally.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editorOf, thinkTankReader } from '../support/identities.js';
-import { startTestPlatform, type PlatformFixture } from '../support/platform-fixture.js';
+import { platformForFile } from '../support/platform-fixture.js';
 import { callerOf, documentInput, failed, ok, organisationInput, testProvenance } from './writes-client.js';
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile();
 
 const call = callerOf(() => platform.gatewayUrl);
 const ORG = 'id name { en zh } type countryCode revision archived provenance { source synthetic }';

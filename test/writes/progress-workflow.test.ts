@@ -2,18 +2,12 @@
 // draft → submitted → approved | returned (→ draft) → published, allowed and
 // refused transitions, publication as revisions of the published record
 // (history and asOf), rollups kept, drafts hidden from readers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { anonymous, editorOf, secretariatAdmin, thinkTankReader } from '../support/identities.js';
-import { startTestPlatform, type PlatformFixture } from '../support/platform-fixture.js';
+import { platformForFile } from '../support/platform-fixture.js';
 import { callerOf, failed, ok, progressDraftInput } from './writes-client.js';
 
-let platform: PlatformFixture;
-beforeAll(async () => {
-  platform = await startTestPlatform();
-});
-afterAll(async () => {
-  await platform?.dispose();
-});
+const platform = platformForFile();
 
 const call = callerOf(() => platform.gatewayUrl);
 const DRAFT_FIELDS = 'id state status returnReason publishedCount revision narrative { en }';
