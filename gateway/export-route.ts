@@ -10,7 +10,7 @@ import type { Agent } from 'undici';
 import { requireRole } from '../platform-kit/access/authorize.js';
 import { signPrincipal } from '../platform-kit/access/internal-header.js';
 import type { Principal } from '../platform-kit/access/principal.js';
-import { exportRoles } from '../platform-kit/export/export-http.js';
+import { exportAsOfHeader, exportRoles, exportTotalHeader } from '../platform-kit/export/export-http.js';
 import { graphqlError, sendJson } from '../platform-kit/http/graphql-over-node.js';
 import { requestIdHeader, subgraphUnavailableCode } from './subgraph-data-source.js';
 
@@ -71,7 +71,7 @@ export function exportRoute(options: ExportRouteOptions) {
       const why = (err as { code?: string; message: string }).code ?? (err as Error).message;
       return sendJson(res, 502, graphqlError(subgraphUnavailableCode, `Subgraph "${pillar}" is unavailable: ${why}`, { serviceName: pillar }));
     }
-    const passed = ['content-type', 'content-disposition', 'x-lmc-export-schema-version', 'cache-control'];
+    const passed = ['content-type', 'content-disposition', 'x-lmc-export-schema-version', exportAsOfHeader, exportTotalHeader, 'cache-control'];
     res.writeHead(
       answer.statusCode,
       Object.fromEntries(passed.flatMap((h) => (answer.headers[h] ? [[h, String(answer.headers[h])]] : []))),

@@ -8,6 +8,9 @@ const readJson = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
 
 export const plan: Plan = readJson<Plan>('./plan.json');
-export const memberCountries: MemberCountry[] = readJson<{ countries: MemberCountry[] }>('./countries.json').countries;
+const countryData = readJson<{ source: string; countries: MemberCountry[] }>('./countries.json');
+export const memberCountries: MemberCountry[] = countryData.countries;
+/** Where the members' codes and names come from (countries.json). */
+export const memberCountriesSource: string = countryData.source;
 
 export const actionsOwnedBy = (subgraph: SubgraphName) => plan.actions.filter((a) => a.subgraph === subgraph);

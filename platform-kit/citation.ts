@@ -53,3 +53,7 @@ const day = (d: Date) => new Date(d).toISOString().slice(0, 10);
 
 /** The day of an instant, for titles of dated records. */
 export const citationDay = day;
+
+/** A member country: its code and names, from the plan's reference data. */
+export const memberCountryCitation = (country: { code: string; name: LocalizedText }, provenance: ProvenanceRecord) =>
+  citationOf({ title: country.name, id: country.code, kind: 'member country', pillar: 'Lancang-Mekong Cooperation members', provenance });

@@ -127,7 +127,7 @@ export function pillarWriteResolvers(pillar: PillarSubgraphName, historyKinds: R
       const found = await asOfOrCurrent(ctx, 'progress_assessment_drafts', a.id, draft, a.asOf);
       return found && limit && found.countryCode !== limit ? null : found;
     },
-    [`${p}ProgressDrafts`]: async (_, a: { state?: ProgressDraftState | null; countryCode?: string | null; first?: number | null }, ctx) => {
+    [`${p}ProgressDrafts`]: async (_, a: { state?: ProgressDraftState | null; countryCode?: string | null; updatedSince?: Date | null; first?: number | null }, ctx) => {
       requireUnpublishedReader(ctx.principal, pillar);
       if (a.state != null && !progressDraftStates.includes(a.state)) throw badUserInput('state', progressDraftStates.join(', '));
       const filter: Record<string, unknown> = {};
@@ -136,7 +136,7 @@ export function pillarWriteResolvers(pillar: PillarSubgraphName, historyKinds: R
       // A country-limited editor sees its own country's drafts only.
       const limit = ctx.principal.role === 'MINISTRY_EDITOR' ? ctx.principal.countryCode : undefined;
       if (limit) filter.countryCode = a.countryCode == null || a.countryCode === limit ? limit : trusted({ $in: [] });
-      return ctx.models.progressDrafts.find(filter).sort({ _id: 1 }).limit(pageSize(a.first)).lean();
+      return ctx.models.progressDrafts.find(withUpdatedSince(filter, a.updatedSince)).sort({ _id: 1 }).limit(pageSize(a.first)).lean();
     },
     [`${p}History`]: async (_, a: { kind: string; id: string }, ctx) => {
       const kind = kinds[a.kind];

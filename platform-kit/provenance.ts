@@ -36,3 +36,11 @@ export const PLAN_PROVENANCE: ProvenanceRecord = {
   recordedAt: new Date('2018-01-29T00:00:00.000Z'),
   synthetic: false,
 };
+
+/** The six members' codes and names: real reference data, named as the plan names them. */
+export const memberCountryProvenance = (source: string): ProvenanceRecord => ({
+  source,
+  licence: 'Public reference data (ISO 3166-1 codes; names as published in the plan)',
+  recordedAt: PLAN_PROVENANCE.recordedAt,
+  synthetic: false,
+});

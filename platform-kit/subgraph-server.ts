@@ -17,6 +17,7 @@ import { repoRoot, subgraphSdl, type SubgraphInfo } from '../subgraphs/registry.
 import { exitOnSignals, exitWhenLauncherDies } from './child-process.js';
 import { connectStore } from './mongo-store.js';
 import { storeHealthPlugin } from './store-health.js';
+import { formatStoreErrors } from './store-errors.js';
 import { publishRunningStore } from './running-store.js';
 import { exportHandler } from './export/export-http.js';
 import type { ExportView } from './export/export-views.js';
@@ -105,6 +106,7 @@ export async function runSubgraph<TContext extends object>(
   const server = new ApolloServer<TContext>({
     // Traces are for Apollo's hosted studio, which we do not use; the health plugin answers the gateway's /readyz probe.
     plugins: [ApolloServerPluginInlineTraceDisabled(), storeHealthPlugin(connection)],
+    formatError: formatStoreErrors(info.name),
     schema: buildSubgraphSchema({
       typeDefs: parse(subgraphSdl(info)),
       resolvers: withViewer(definition.resolvers as GraphQLResolverMap<unknown>),

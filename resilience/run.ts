@@ -1,8 +1,9 @@
-// npm run resilience -- [--short] [--soak-seconds N] [--only subgraph-killed,soak]
+// npm run resilience -- [--short] [--soak-seconds N] [--only subgraph-killed,soak] [--log FILE]
 // Runs every resilience scenario against one fresh platform (resilience/platform.ts),
 // prints each one's figures, writes them to bench/results/resilience-<date>.json
-// (full run), and exits 1 on any lost write, crash or unexpected error.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// (full run), and exits 1 on any lost write, crash or unexpected error. --log keeps
+// every process's output in FILE, to see why a scenario failed.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot } from '../subgraphs/registry.js';
@@ -10,7 +11,7 @@ import type { ScenarioResult } from './measure.js';
 import { startResiliencePlatform } from './platform.js';
 import { figuresLine, scenarios, suiteSubgraphTimeoutMs } from './suite.js';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, 'soak-seconds': { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, 'soak-seconds': { type: 'string' }, only: { type: 'string' }, log: { type: 'string' } } });
 const short = values.short!;
 const soakSeconds = values['soak-seconds'] === undefined ? undefined : Number(values['soak-seconds']);
 if (soakSeconds !== undefined && !(soakSeconds >= 5)) throw new Error('--soak-seconds must be a number ≥ 5');
@@ -18,7 +19,12 @@ const only = values.only?.split(',');
 
 const started = new Date();
 console.log(`resilience suite (${short ? 'short' : 'full'}), starting the platform…`);
-const platform = await startResiliencePlatform({ env: { SUBGRAPH_TIMEOUT_MS: String(suiteSubgraphTimeoutMs) } });
+const logFile = values.log;
+if (logFile) writeFileSync(logFile, '');
+const platform = await startResiliencePlatform({
+  env: { SUBGRAPH_TIMEOUT_MS: String(suiteSubgraphTimeoutMs) },
+  log: logFile ? (line) => appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`) : undefined,
+});
 const results: ScenarioResult[] = [];
 try {
   for (const scenario of scenarios({ short, soakSeconds })) {

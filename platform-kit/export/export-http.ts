@@ -21,6 +21,13 @@ import { viewRows, type ExportView } from './export-views.js';
 /** Collections every pillar exports: its plan actions, organisations, documents and published progress. */
 export const sharedExportCollections = ['plan_actions', 'organisations', 'documents', 'progress_assessments'];
 
+/** A server time before which every write is in the export (a mirror's next updatedSince). */
+export const exportAsOfHeader = 'x-lmc-export-as-of';
+/** Longer than any write may take (the gateway gives up on a subgraph after 10 s by default). */
+export const EXPORT_AS_OF_MARGIN_MS = 60_000;
+/** The collection's approximate record count, for progress bars (full exports of collections only). */
+export const exportTotalHeader = 'x-lmc-export-total';
+
 /** Roles that may export in bulk. */
 export const exportRoles = ['THINK_TANK_READER', 'SECRETARIAT_ADMIN'] as const;
 
@@ -51,7 +58,8 @@ function responseSink(res: ServerResponse): LineSink {
 
 export function exportHandler(endpoint: ExportEndpoint) {
   const views = new Map((endpoint.views ?? []).map((v) => [v.name, v]));
-  const collections = [...new Set([...sharedExportCollections, ...endpoint.collections, ...views.keys()])].sort();
+  const records = [...new Set([...sharedExportCollections, ...endpoint.collections])].sort();
+  const collections = [...records, ...views.keys()].sort();
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     try {
       requireRole(endpoint.principalOf(req), ...exportRoles);
@@ -62,7 +70,7 @@ export function exportHandler(endpoint: ExportEndpoint) {
     if (req.method !== 'GET') return sendJson(res, 405, graphqlError('METHOD_NOT_ALLOWED', 'Exports are read with GET'), { allow: 'GET' });
     const path = url.pathname.slice('/export'.length);
     if (path === '' || path === '/') {
-      return sendJson(res, 200, { pillar: endpoint.pillar, schemaVersion: SNAPSHOT_SCHEMA_VERSION, formats: exportFormats, collections });
+      return sendJson(res, 200, { pillar: endpoint.pillar, schemaVersion: SNAPSHOT_SCHEMA_VERSION, formats: exportFormats, collections: records, views: [...views.keys()].sort() });
     }
     const file = /^\/([a-z_]+)\.([a-z]+)$/.exec(path);
     if (!file || !collections.includes(file[1]) || !exportFormats.includes(file[2] as ExportFormat)) {
@@ -80,14 +88,20 @@ export function exportHandler(endpoint: ExportEndpoint) {
     if (since && (Number.isNaN(since.getTime()) || !/^\d{4}-\d\d-\d\d/.test(sinceText!))) {
       return sendJson(res, 400, graphqlError('BAD_USER_INPUT', 'updatedSince must be an ISO 8601 date-time, e.g. 2026-01-01T00:00:00Z', { field: 'updatedSince' }));
     }
+    const view = views.get(collection);
+    // As-of is taken before the cursor opens, less the longest a write can take between stamping
+    // its updatedAt and landing: a mirror syncing from it misses nothing (overlap is re-read harmlessly).
+    const asOf = new Date(Date.now() - EXPORT_AS_OF_MARGIN_MS).toISOString();
+    const total = since || view ? null : await endpoint.connection.collection(collection).estimatedDocumentCount();
     res.writeHead(200, {
       'content-type': contentTypes[format],
+      [exportAsOfHeader]: asOf,
+      ...(total === null ? {} : { [exportTotalHeader]: String(total) }),
       'content-disposition': `attachment; filename="${endpoint.pillar}-${collection}${since ? '-changes' : ''}.${format}"`,
       'x-lmc-export-schema-version': SNAPSHOT_SCHEMA_VERSION,
       'cache-control': 'no-store',
     });
     res.flushHeaders();
-    const view = views.get(collection);
     const source = view
       ? viewRows(endpoint.connection, view, since)
       : since

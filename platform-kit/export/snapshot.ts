@@ -3,7 +3,7 @@
 // and size of each file, the schema version, the licence and when it was
 // generated. Data files carry no timestamps of their own, so a rerun on
 // unchanged data writes identical files (only manifest.generatedAt differs).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
 import { exportCollection, type ExportedFile } from './collection-export.js';
@@ -40,7 +40,15 @@ export async function writeSnapshot(
       files.push({ pillar, collection, file, count: written.count, sha256: written.sha256, bytes: written.bytes });
     }
   }
-  const manifest: SnapshotManifest = { schemaVersion: SNAPSHOT_SCHEMA_VERSION, licence: SNAPSHOT_LICENCE, generatedAt: new Date().toISOString(), files };
-  writeFileSync(join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return writeManifest(outDir, { schemaVersion: SNAPSHOT_SCHEMA_VERSION, licence: SNAPSHOT_LICENCE, generatedAt: new Date().toISOString(), files });
+}
+
+export const manifestPath = (dir: string) => join(dir, 'manifest.json');
+
+/** Writes manifest.json whole or not at all (through a temporary file renamed over it). */
+export function writeManifest<M extends SnapshotManifest>(dir: string, manifest: M): M {
+  const part = `${manifestPath(dir)}.part`;
+  writeFileSync(part, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(part, manifestPath(dir));
   return manifest;
 }

@@ -8,6 +8,8 @@ import { pillarTypePrefix } from '../../subgraphs/registry.js';
 import { closedLoop, round, sleep, timedPost, type ScenarioResult } from '../measure.js';
 import type { PillarName, ResiliencePlatform } from '../platform.js';
 import { createOrganisation, describe, organisationInput, organisationRevisions, readBackOrganisations } from '../traffic.js';
+import { storeUnavailableCode } from '../../platform-kit/store-errors.js';
+import { subgraphUnavailableCode } from '../../gateway/subgraph-data-source.js';
 
 /** serverSelectionTimeoutMS of every subgraph's store connection (platform-kit/mongo-store.ts). */
 const storeTimeoutMs = 5000;
@@ -21,6 +23,9 @@ export interface StoreRestartedOptions {
   /** How long after the store is back writes must succeed again. */
   reconnectLimitMs?: number;
 }
+
+/** What a client may be told while a store is down. */
+const outageCodes = [storeUnavailableCode, subgraphUnavailableCode];
 
 export async function storeRestarted(platform: ResiliencePlatform, options: StoreRestartedOptions = {}): Promise<ScenarioResult> {
   const { victim = 'economy', workers = 3, beforeMs = 2000, downMs = 7000, afterMs = 2000, reconnectLimitMs = 30_000 } = options;
@@ -56,8 +61,8 @@ export async function storeRestarted(platform: ResiliencePlatform, options: Stor
     const codes = res.body.errors?.map((e) => `${e.extensions?.code}: ${e.message.replace(/\d+ ms/, 'N ms')}`) ?? [];
     const kind = codes.length ? codes.join('; ') : describe(res);
     errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-    // Every failure must be a GraphQL error with a code, naming the pillar, in time.
-    const clear = res.status === 200 && res.body.errors?.every((e) => typeof e.extensions?.code === 'string' && e.extensions?.serviceName === victim);
+    // Every failure must be a GraphQL error naming the pillar and the outage (its store, or the gateway's timeout), in time.
+    const clear = res.status === 200 && res.body.errors?.every((e) => outageCodes.includes(String(e.extensions?.code)) && e.extensions?.serviceName === victim);
     if (!clear) failures.push(`${phase}: unclear error ${describe(res)}`);
     if (res.ms > errorLimitMs) failures.push(`${phase}: error after ${round(res.ms)} ms (limit ${errorLimitMs} ms)`);
     if (healthyPhase) failures.push(`${healthyPhase}: write failed while the store was up: ${describe(res)}`);
@@ -90,6 +95,7 @@ export async function storeRestarted(platform: ResiliencePlatform, options: Stor
     subgraphErrorMs = directMs;
     subgraphError = directRes.body.errors?.[0]?.message ?? describe(directRes);
     if (!directRes.body.errors?.length) failures.push(`a write straight to ${victim} succeeded while its store was down`);
+    else if (directRes.body.errors[0].extensions?.code !== storeUnavailableCode) failures.push(`${victim} reported its store outage as ${describe(directRes)}`);
     if (directMs > storeTimeoutMs + 1500) failures.push(`${victim} answered a write after ${round(directMs)} ms with its store down (limit ${storeTimeoutMs + 1500} ms)`);
     await platform.restartStore(victim);
     restartedAt = performance.now();

@@ -1,4 +1,4 @@
-import { plan as planData } from '../../plan-data/index.js';
+import { memberCountriesSource, plan as planData } from '../../plan-data/index.js';
 import { changesQuery, recordChangeResolvers } from '../../platform-kit/export/sync-resolvers.js';
 import { actionLiveDataResolvers, commonTypeResolvers, countryViewResolvers } from '../../platform-kit/pillar-live-data.js';
 import { pageSize } from '../../platform-kit/connections.js';
@@ -13,10 +13,11 @@ import { pillarOf } from './pillars.js';
 import { politicalSecurityImportMutations } from './import-resolvers.js';
 import { searchQuery, searchResultsResolvers } from './search-resolvers.js';
 import { activityCitation, bodyCitation, codelistQuery, codelistsResolvers, meetingCitation } from './codelist-resolvers.js';
-import { PLAN_PROVENANCE } from '../../platform-kit/provenance.js';
-import { planActionCitation } from '../../platform-kit/citation.js';
+import { memberCountryProvenance, PLAN_PROVENANCE } from '../../platform-kit/provenance.js';
+import { memberCountryCitation, planActionCitation } from '../../platform-kit/citation.js';
 
 const SUBGRAPH = subgraphInfo('political-security').name;
+const countryProvenance = memberCountryProvenance(memberCountriesSource);
 
 type ActionTypeName = 'FrameworkAction' | 'PoliticalSecurityAction' | 'EconomicAction' | 'SocialCulturalAction';
 
@@ -116,6 +117,8 @@ export const resolvers: Resolvers = {
     __resolveReference: (ref, ctx) => ctx.loaders.country.load(ref.code),
     code: (c) => c._id,
     politicalSecurity: (c) => ({ countryCode: c._id }),
+    provenance: () => countryProvenance,
+    citation: (c) => memberCountryCitation({ code: c._id, name: c.name }, countryProvenance),
   },
   CountryPoliticalSecurity: { ...countryViewResolvers(SUBGRAPH), ...mechanismResolvers.CountryPoliticalSecurity },
   // Think-tank access: search, codelists, citations.

@@ -116,6 +116,16 @@ describe('codelists and citations', () => {
     const withProvenance = types.filter((t) => t.fields?.some((f: { name: string }) => f.name === 'provenance') && t.name !== 'ProgressDraft');
     expect(withProvenance.length).toBeGreaterThan(10);
     for (const t of withProvenance) expect(t.fields.map((f: { name: string }) => f.name), t.name).toContain('citation');
+    // And every record type (an object with an id or a code) has provenance, except views of other records
+    // (search hits, changes, revisions, the caller), the plan's outline (its actions carry the plan's provenance)
+    // and code-list entries (versioned in codelists).
+    const notRecords = ['Viewer', 'SearchHit', 'RecordChange', 'RevisionAuthor', 'Revision', 'Chapter', 'Section', 'CodelistCode', 'ObservedProperty', 'ProjectSector'];
+    const records = types.filter((t) => !t.name.startsWith('__') && t.fields?.some((f: { name: string }) => f.name === 'id' || f.name === 'code') && !notRecords.includes(t.name));
+    for (const t of records) expect(t.fields.map((f: { name: string }) => f.name), t.name).toContain('provenance');
+
+    const { country } = ok(await call(anonymous, `{ country(code: "LA") { citation provenance { source synthetic } } }`));
+    expect(country.provenance).toEqual({ source: expect.stringContaining('ISO 3166-1'), synthetic: false });
+    expect(country.citation).toMatch(/^Lao People's Democratic Republic \(老挝\)\. LMC Data Platform, Lancang-Mekong Cooperation members, member country LA\. Source: ISO 3166-1.*Retrieved \d{4}-\d\d-\d\d\.$/);
 
     const { planAction } = ok(await call(anonymous, `{ planAction(number: 47) { citation provenance { synthetic } } }`));
     expect(planAction.provenance.synthetic).toBe(false);
