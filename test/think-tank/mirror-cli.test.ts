@@ -20,7 +20,10 @@ import { platformForFile } from '../support/platform-fixture.js';
 import { meetingInput, mutations as psMutations } from '../writes/political-security-inputs.js';
 import { callerOf, ok, projectInput } from '../writes/writes-client.js';
 
-const platform = platformForFile({ syntheticScale: 1 });
+// The writes below run while CI's other suites load both cores; one took over the
+// default 10 s subgraph timeout there. Timeouts are the resilience suite's subject,
+// not this one's, so this file gives the subgraphs 30 s.
+const platform = platformForFile({ syntheticScale: 1, env: { SUBGRAPH_TIMEOUT_MS: '30000' } });
 const call = callerOf(() => platform.gatewayUrl);
 let dir: string;
 const connections: Record<string, Connection> = {};
